@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyze } from '../engine';
+import type { Finding } from '../engine/types';
+import { builtinEntries } from '../phrasebook/builtin';
+import type { Lang } from '../phrasebook/schema';
+import { lineStarts, position } from './position';
+
+export const USAGE = `Usage:
+  kuuki check [FILE|-]... [--format text|json|jsonl] [--lang en|ja|auto]
+  kuuki list [--format text|json]
+
+check   flags blunt phrasing and prints softer rewrites (stdin when no FILE or "-")
+list    prints every phrasebook entry
+
+Exit status: 0 clean, 1 something was flagged, 2 usage error or unreadable file.`;
+
+/** What a run prints and how it exits; main() is the only part that touches the process. */
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  code: 0 | 1 | 2;
+}
+
+class UsageError extends Error {}
+
+const FORMATS = { check: ['text', 'json', 'jsonl'], list: ['text', 'json'] } as const;
+const LANG_CHOICES: Record<string, readonly Lang[]> = { en: ['en'], ja: ['ja'], auto: ['en', 'ja'] };
+
+function parse(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        lang: { type: 'string', short: 'l', default: 'auto' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const [command, ...files] = parsed.positionals;
+  if (parsed.values.help) return { command: 'help' as const };
+  if (command !== 'check' && command !== 'list')
+    throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const format = parsed.values.format ?? 'text';
+  if (!(FORMATS[command] as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS[command].join(', ')} for ${command}`);
+  const langs = LANG_CHOICES[parsed.values.lang];
+  if (!langs) throw new UsageError('--lang must be one of en, ja, auto');
+  if (command === 'list' && files.length) throw new UsageError('list takes no files');
+  return { command, format, langs, files: files.length ? files : ['-'] };
+}
+
+function outputFinding(f: Finding) {
+  const { start, end, text, entryId, category, rewrites, equivalent, why } = f;
+  return { start, end, text, entryId, category, rewrites, equivalent, why };
+}
+
+function checkText(name: string, text: string, format: string, langs: readonly Lang[]) {
+  if (format === 'jsonl') {
+    const lines = text.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    let flagged = false;
+    const out = lines.map((raw, i) => {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      const findings = analyze(line, { langs });
+      flagged ||= findings.length > 0;
+      return `${JSON.stringify({ line: i + 1, findings: findings.map(outputFinding) })}\n`;
+    });
+    return { out: out.join(''), flagged };
+  }
+  const findings = analyze(text, { langs });
+  const starts = lineStarts(text);
+  if (format === 'json') {
+    const rows = findings.map((f) => ({ ...position(starts, f.start), ...outputFinding(f) }));
+    return { out: `${JSON.stringify({ file: name, findings: rows }, null, 2)}\n`, flagged: rows.length > 0 };
+  }
+  const out = findings.map((f) => {
+    const { line, column } = position(starts, f.start);
+    return `${name}:${line}:${column}  ${f.text}  →  ${f.rewrites[0]}\n`;
+  });
+  return { out: out.join(''), flagged: findings.length > 0 };
+}
+
+function list(format: string): string {
+  const entries = builtinEntries();
+  if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
+  return entries.map((e) => `${e.id}\t${e.category}\t${e.patterns[0]}  →  ${e.rewrites[0]}\n`).join('');
+}
+
+export function run(argv: string[], readInput: (file: string) => string): CliResult {
+  let args;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return { stdout: '', stderr: `kuuki: ${e.message}\n\n${USAGE}\n`, code: 2 };
+    throw e;
+  }
+  if (args.command === 'help') return { stdout: `${USAGE}\n`, stderr: '', code: 0 };
+  if (args.command === 'list') return { stdout: list(args.format), stderr: '', code: 0 };
+  let stdout = '';
+  let flagged = false;
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = readInput(file);
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+      return { stdout, stderr: `kuuki: cannot read ${file}: ${reason}\n`, code: 2 };
+    }
+    const result = checkText(file === '-' ? '<stdin>' : file, text, args.format, args.langs);
+    stdout += result.out;
+    flagged ||= result.flagged;
+  }
+  return { stdout, stderr: '', code: flagged ? 1 : 0 };
+}
+
+export function main(): void {
+  const read = (file: string) => readFileSync(file === '-' ? 0 : file, 'utf8');
+  const { stdout, stderr, code } = run(process.argv.slice(2), read);
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = code;
+}

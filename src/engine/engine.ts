@@ -1,0 +1,171 @@
+import type { Entry, Lang } from '../phrasebook/schema';
+import { compileEnglishPattern } from './english';
+import { foldChars } from './normalize';
+import { compilePhrase } from './phrase';
+import { fitRewrite } from './rewrite';
+import { segment } from './segment';
+import { type Matcher, Sentence } from './sentence';
+import { type AnalyzeOptions, type Finding, PatternError } from './types';
+
+interface CompiledEntry {
+  entry: Entry;
+  custom: boolean;
+  matchers: Matcher[];
+  exceptions: Matcher[];
+}
+
+/** A finding relative to its sentence, as cached. */
+type SentenceFinding = Omit<Finding, 'text'>;
+
+const ALL_LANGS: readonly Lang[] = ['en', 'ja'];
+const CACHE_LIMIT = 5000;
+const SENTENCE_TAIL = /^[\s.!?。！？…"'”’)\]」』）]*$/u;
+const HAS_LATIN = /[a-z]/i;
+const HAS_NON_ASCII = /[^\x00-\x7F]/;
+
+function compileAll(entry: Entry, field: 'patterns' | 'exceptions', custom: boolean): Matcher[] {
+  // Built-in English uses compromise's grammar; Japanese and users' own use phrase patterns.
+  const compile = entry.lang === 'en' && !custom ? compileEnglishPattern : compilePhrase;
+  return (entry[field] ?? []).map((pattern, i) => {
+    try {
+      return compile(pattern);
+    } catch (e) {
+      throw new PatternError(entry.id, `${field}[${i}]`, (e as Error).message);
+    }
+  });
+}
+
+export function compileEntry(entry: Entry, custom = false): CompiledEntry {
+  return {
+    entry,
+    custom,
+    matchers: compileAll(entry, 'patterns', custom),
+    exceptions: compileAll(entry, 'exceptions', custom),
+  };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  specificity: number;
+  captures: Record<string, string>;
+  compiled: CompiledEntry;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** Longest match first; then the user's own entries; then the more specific pattern. */
+function byStrength(a: Candidate, b: Candidate): number {
+  return (
+    b.end - b.start - (a.end - a.start) ||
+    Number(b.compiled.custom) - Number(a.compiled.custom) ||
+    b.specificity - a.specificity ||
+    a.start - b.start
+  );
+}
+
+export class Engine {
+  private builtin: CompiledEntry[];
+  private custom: CompiledEntry[] = [];
+  private cache = new Map<string, SentenceFinding[]>();
+  /** How many sentences were matched rather than served from the cache (for tests and bench). */
+  sentencesAnalysed = 0;
+
+  constructor(entries: readonly Entry[]) {
+    this.builtin = entries.map((e) => compileEntry(e));
+  }
+
+  /** Replaces the user's own entries; throws PatternError naming the entry at fault. */
+  setCustomEntries(entries: readonly Entry[]): void {
+    this.custom = entries.map((e) => compileEntry(e, true));
+    this.cache.clear();
+  }
+
+  get entries(): Entry[] {
+    return [...this.builtin, ...this.custom].map((c) => c.entry);
+  }
+
+  analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
+    const langs = options.langs ?? ALL_LANGS;
+    const ignoredEntries = new Set(options.ignoredEntries);
+    const ignoredPhrases = new Set((options.ignoredPhrases ?? []).map(phraseKey));
+    const findings: Finding[] = [];
+    for (const span of segment(text)) {
+      for (const f of this.analyzeSentence(text.slice(span.start, span.end), langs)) {
+        const start = span.start + f.start;
+        const end = span.start + f.end;
+        const finding = { ...f, start, end, text: text.slice(start, end) };
+        if (ignoredEntries.has(f.entryId) || ignoredPhrases.has(phraseKey(finding.text))) continue;
+        findings.push(finding);
+      }
+    }
+    return findings;
+  }
+
+  private analyzeSentence(text: string, langs: readonly Lang[]): SentenceFinding[] {
+    const key = `${langs.join()}\u0000${text}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      // Refresh its place so the cache forgets the least recently used sentences first.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    this.sentencesAnalysed++;
+    const found = this.matchSentence(text, langs);
+    this.cache.set(key, found);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    return found;
+  }
+
+  private matchSentence(text: string, langs: readonly Lang[]): SentenceFinding[] {
+    const sentence = new Sentence(text);
+    const latin = HAS_LATIN.test(text);
+    const nonAscii = HAS_NON_ASCII.test(text);
+    const candidates: Candidate[] = [];
+    for (const compiled of [...this.custom, ...this.builtin]) {
+      const { lang } = compiled.entry;
+      if (!langs.includes(lang) || (lang === 'en' ? !latin : !nonAscii)) continue;
+      const hits = compiled.matchers.flatMap((m) =>
+        m.find(sentence).map((h) => ({ ...h, specificity: m.specificity, compiled })),
+      );
+      if (!hits.length) continue;
+      const vetoes = compiled.exceptions.flatMap((m) => m.find(sentence));
+      candidates.push(...hits.filter((h) => !vetoes.some((v) => overlaps(h, v))));
+    }
+    const chosen: Candidate[] = [];
+    for (const c of candidates.sort(byStrength)) if (!chosen.some((k) => overlaps(k, c))) chosen.push(c);
+    return chosen.sort((a, b) => a.start - b.start).map((c) => toFinding(text, c));
+  }
+}
+
+function toFinding(sentence: string, c: Candidate): SentenceFinding {
+  const { entry, custom } = c.compiled;
+  const tail = sentence.slice(c.end);
+  const atSentenceEnd = SENTENCE_TAIL.test(tail);
+  // A phrase that ends its sentence takes the sentence's final punctuation with it.
+  const end = atSentenceEnd ? sentence.length : c.end;
+  const finalPunctuation = atSentenceEnd ? (/[.!?。！？]+/u.exec(tail)?.[0] ?? '') : '';
+  const atSentenceStart = !/[\p{L}\p{N}]/u.test(sentence.slice(0, c.start));
+  const placement = { atSentenceStart, atSentenceEnd, finalPunctuation, captures: c.captures };
+  return {
+    start: c.start,
+    end,
+    entryId: entry.id,
+    lang: entry.lang,
+    category: entry.category,
+    rewrites: entry.rewrites.map((r) => fitRewrite(r, placement)),
+    equivalent: entry.equivalent,
+    why: entry.why,
+    custom,
+  };
+}
+
+/** How "never flag this" phrases are compared: folded, final punctuation ignored. */
+export function phraseKey(phrase: string): string {
+  return foldChars(phrase)
+    .replace(/[\s.!?。！？]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,104 @@
+import { foldChars } from './normalize';
+
+/**
+ * Phrase patterns: the pattern language for Japanese entries and for users' own rewrites.
+ *
+ *   literal text        matched after folding (width, case, apostrophes)
+ *   (a|b|c)             one of the alternatives; an empty one makes the group optional: (ね|)
+ *   ~                   a short gap (up to 20 characters) inside one sentence
+ *   spaces              one or more whitespace characters
+ *
+ * Patterns are parsed into a tiny AST and every literal is escaped before a RegExp is built,
+ * so user text is never compiled as a raw RegExp. No nesting and few gaps keep matching linear
+ * in practice (no catastrophic backtracking).
+ */
+export const PHRASE_LIMITS = { length: 200, gaps: 2, alternatives: 30 } as const;
+const GAP = '[^。．.!?！？\\n]{0,20}?';
+const FORBIDDEN = /[\\[\]{}<>^$*+\u0000-\u001f\u007f]/u;
+
+export class PhrasePatternError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PhrasePatternError';
+  }
+}
+
+type Part = { kind: 'text'; value: string } | { kind: 'choice'; options: string[] } | { kind: 'gap' };
+
+export function parsePhrasePattern(pattern: string): Part[] {
+  const source = pattern.trim();
+  if (!source) throw new PhrasePatternError('is empty');
+  if (source.length > PHRASE_LIMITS.length)
+    throw new PhrasePatternError(`is longer than ${PHRASE_LIMITS.length} characters`);
+  const bad = FORBIDDEN.exec(source);
+  if (bad) throw new PhrasePatternError(`contains an unsupported character "${bad[0]}"`);
+  const parts: Part[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) parts.push({ kind: 'text', value: text });
+    text = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '(') {
+      const close = source.indexOf(')', i + 1);
+      if (close < 0) throw new PhrasePatternError('has "(" without a closing ")"');
+      const inner = source.slice(i + 1, close);
+      if (/[(~]/.test(inner)) throw new PhrasePatternError('cannot nest groups or put "~" inside a group');
+      flush();
+      parts.push({ kind: 'choice', options: inner.split('|') });
+      i = close;
+    } else if (c === ')') {
+      throw new PhrasePatternError('has ")" without an opening "("');
+    } else if (c === '|') {
+      throw new PhrasePatternError('has "|" outside a group; write alternatives as (a|b)');
+    } else if (c === '~') {
+      flush();
+      parts.push({ kind: 'gap' });
+    } else {
+      text += c;
+    }
+  }
+  flush();
+  const gaps = parts.filter((p) => p.kind === 'gap').length;
+  if (gaps > PHRASE_LIMITS.gaps) throw new PhrasePatternError(`has more than ${PHRASE_LIMITS.gaps} gaps "~"`);
+  const alternatives = parts.reduce((n, p) => n + (p.kind === 'choice' ? p.options.length : 0), 0);
+  if (alternatives > PHRASE_LIMITS.alternatives)
+    throw new PhrasePatternError(`has more than ${PHRASE_LIMITS.alternatives} alternatives`);
+  const solid = parts.some(
+    (p) => (p.kind === 'text' && p.value.trim()) || (p.kind === 'choice' && p.options.every((o) => o.trim())),
+  );
+  if (!solid) throw new PhrasePatternError('needs at least one word that is always there');
+  return parts;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const literal = (s: string) =>
+  foldChars(s)
+    .split(/\s+/)
+    .map(escape)
+    .join('\\s+');
+const LATIN = /[\p{Script=Latin}\p{N}]/u;
+
+function edgeOptions(part: Part | undefined): string[] {
+  if (!part || part.kind === 'gap') return [];
+  return (part.kind === 'text' ? [part.value] : part.options).map((o) => foldChars(o).trim()).filter(Boolean);
+}
+
+/** Compiles a phrase pattern to a global RegExp over folded text. */
+export function compilePhrasePattern(pattern: string): RegExp {
+  const parts = parsePhrasePattern(pattern);
+  const body = parts
+    .map((p) => {
+      if (p.kind === 'gap') return GAP;
+      if (p.kind === 'text') return literal(p.value);
+      return `(?:${p.options.map(literal).join('|')})`;
+    })
+    .join('');
+  // Latin words match whole words ("asap" not inside "asapx"); Japanese has no spaces to respect.
+  const latinStart = edgeOptions(parts[0]).some((o) => LATIN.test(o[0]!));
+  const latinEnd = edgeOptions(parts[parts.length - 1]).some((o) => LATIN.test(o[o.length - 1]!));
+  const before = latinStart ? '(?<![\\p{Script=Latin}\\p{N}])' : '';
+  const after = latinEnd ? '(?![\\p{Script=Latin}\\p{N}])' : '';
+  return new RegExp(`${before}${body}${after}`, 'gu');
+}

@@ -1,0 +1,29 @@
+import { toOriginal } from './normalize';
+import { compilePhrasePattern } from './phrase-pattern';
+import type { Hit, Matcher, Sentence } from './sentence';
+
+/** Phrase patterns (Japanese entries, users' own rewrites) over the folded sentence. */
+class PhraseMatcher implements Matcher {
+  constructor(
+    private readonly regex: RegExp,
+    readonly specificity: number,
+  ) {}
+
+  find(sentence: Sentence): Hit[] {
+    const folded = sentence.folded;
+    const hits: Hit[] = [];
+    this.regex.lastIndex = 0;
+    for (const m of folded.text.matchAll(this.regex)) {
+      if (!m[0].length) continue;
+      const [start, end] = toOriginal(folded, m.index, m.index + m[0].length);
+      hits.push({ start, end, captures: {} });
+    }
+    return hits;
+  }
+}
+
+export function compilePhrase(pattern: string): Matcher {
+  const regex = compilePhrasePattern(pattern);
+  const solid = pattern.replace(/\([^)]*\)|~/g, '').length;
+  return new PhraseMatcher(regex, solid / 4);
+}

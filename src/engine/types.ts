@@ -1,0 +1,51 @@
+import type { Category, Entry, Lang } from '../phrasebook/schema';
+
+/** One blunt phrase found in a text. Offsets are UTF-16 indices into the analysed text. */
+export interface Finding {
+  start: number;
+  end: number;
+  /** Exactly `text.slice(start, end)`. */
+  text: string;
+  entryId: string;
+  lang: Lang;
+  category: Category;
+  /** Softer forms, ready to insert in place of `text` (casing and punctuation fitted). */
+  rewrites: string[];
+  /** The soft form in the other language. */
+  equivalent: string;
+  why: string;
+  /** True for the user's own rewrites. */
+  custom: boolean;
+}
+
+/** A match inside one sentence, before rewrites are fitted; offsets relative to the sentence. */
+export interface SentenceMatch {
+  start: number;
+  end: number;
+  entry: Entry;
+  /** Higher wins among overlapping matches of the same length. */
+  specificity: number;
+  /** Words captured by named groups, for `{name}` in rewrites. */
+  captures: Record<string, string>;
+}
+
+export interface AnalyzeOptions {
+  /** Languages to check; default both. */
+  langs?: readonly Lang[];
+  /** Entry ids never to report. */
+  ignoredEntries?: readonly string[];
+  /** Phrases never to report, compared after normalisation (case, width, apostrophes). */
+  ignoredPhrases?: readonly string[];
+}
+
+/** A pattern that could not be compiled, with the entry and field at fault. */
+export class PatternError extends Error {
+  constructor(
+    readonly entryId: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`entry "${entryId}" ${field}: ${reason}`);
+    this.name = 'PatternError';
+  }
+}

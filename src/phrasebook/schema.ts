@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Languages Kuuki reads and writes. */
+export const LANGS = ['en', 'ja'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/**
+ * The four moves of Japanese assertiveness, then the everyday blunt families.
+ * Order matters: the popup lists categories in this order.
+ */
+export const CATEGORIES = [
+  'indirect-suggestion',
+  'options-not-opinions',
+  'soft-criticism',
+  'polite-strong-ideas',
+  'disagreement',
+  'refusal',
+  'urgency',
+  'rhetorical-why',
+  'blame',
+  'absolutes',
+  'passive-aggressive',
+  'dismissal',
+  'promotion',
+  'dont-know',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !/[\r\n]/.test(s), 'must be a single line');
+
+/** Limits keep patterns cheap to match and entries readable in a small card. */
+export const LIMITS = { pattern: 200, rewrite: 300, why: 200, sentence: 400, list: 40 } as const;
+
+export const entrySchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^(en|ja)-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must look like "en-some-words" or "ja-some-words"'),
+    lang: z.enum(LANGS),
+    category: z.enum(CATEGORIES),
+    /** Blunt forms. en: compromise match syntax; ja: phrase patterns (see docs/patterns.md). */
+    patterns: z.array(line(LIMITS.pattern)).min(1).max(LIMITS.list),
+    /** Forms that look blunt to the patterns but are fine; a finding overlapping one is dropped. */
+    exceptions: z.array(line(LIMITS.pattern)).max(LIMITS.list).optional(),
+    /** Softer forms in the same language; `{name}` reuses a captured word. */
+    rewrites: z.array(line(LIMITS.rewrite)).min(2, 'needs at least 2 rewrites').max(LIMITS.list),
+    /** The soft form of the same idea in the other language. */
+    equivalent: line(LIMITS.rewrite),
+    /** One line: what the blunt form signals, and what the soft form does. */
+    why: line(LIMITS.why),
+    /** Sentences this entry must flag. */
+    examples: z.array(line(LIMITS.sentence)).min(2, 'needs at least 2 examples').max(LIMITS.list),
+    /** Sentences that share words with the pattern but are fine: no entry may flag them. */
+    nearMisses: z.array(line(LIMITS.sentence)).min(1, 'needs at least 1 near-miss').max(LIMITS.list),
+  })
+  .refine((e) => e.id.startsWith(`${e.lang}-`), {
+    message: 'id must start with its language ("en-" or "ja-")',
+    path: ['id'],
+  });
+
+export type Entry = z.infer<typeof entrySchema>;
+
+/** A phrasebook file: a family of entries. `$schema` lets editors validate it. */
+export const phrasebookFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  entries: z.array(entrySchema).min(1),
+});
+
+export type PhrasebookFile = z.infer<typeof phrasebookFileSchema>;
