@@ -11,6 +11,12 @@ export default defineConfig({
     description: 'Spots blunt phrasing as you write and offers softer rewrites, in English and Japanese.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open Kuuki’s card for the phrase nearest the caret',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,1 +1,64 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { analyzeForPage, ensureEngine, phraseKey, watchEngineSources } from '../src/background/engine-host';
+import { CONTENT_SCRIPT_FILE, syncSiteScripts } from '../src/background/sites';
+import { resolveUiLanguage, translator } from '../src/i18n/messages';
+import type { Request, Responses, TabMessage } from '../src/messages';
+import { isSiteEnabled } from '../src/settings/sites';
+import { addNeverFlag, getSettings, watchSettings } from '../src/settings/store';
+
+const MENU_ID = 'kuuki-soften';
+
+async function handle(request: Request): Promise<Responses[Request['type']]> {
+  switch (request.type) {
+    case 'page-state': {
+      const settings = await getSettings();
+      return {
+        enabled: isSiteEnabled(settings, request.hostname),
+        showEquivalents: settings.showEquivalents,
+        uiLanguage: resolveUiLanguage(settings.uiLanguage, navigator.language),
+      };
+    }
+    case 'analyze':
+      return { findings: await analyzeForPage(request.text) };
+    case 'never-flag':
+      await addNeverFlag(phraseKey(request.text), request.entryId);
+      return { ok: true };
+  }
+}
+
+async function tellTab(tabId: number, message: TabMessage): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // No content script in this tab yet: inject it (activeTab allows it after a user gesture).
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] });
+    await browser.tabs.sendMessage(tabId, message);
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message: unknown) => handle(message as Request));
+
+  const createMenu = async () => {
+    const t = translator(resolveUiLanguage((await getSettings()).uiLanguage, navigator.language));
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({ id: MENU_ID, title: t('softenMenu'), contexts: ['selection'] });
+  };
+  browser.runtime.onInstalled.addListener(() => void createMenu());
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void tellTab(tab.id, { type: 'soften-selection' });
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-card' && tab?.id !== undefined) void tellTab(tab.id, { type: 'open-card' });
+  });
+
+  void getSettings().then(syncSiteScripts);
+  watchSettings((settings) => {
+    void syncSiteScripts(settings);
+    void createMenu();
+  });
+  browser.permissions.onAdded.addListener(() => void getSettings().then(syncSiteScripts));
+  // Warm the engine so the first keystroke in a tab does not wait for compilation.
+  void ensureEngine();
+  watchEngineSources(() => undefined);
+});

@@ -43,7 +43,7 @@ function parse(argv: string[]) {
     throw new UsageError((e as Error).message);
   }
   const [command, ...files] = parsed.positionals;
-  if (parsed.values.help) return { command: 'help' as const };
+  if (parsed.values.help) return { command: 'help' as const, format: 'text', langs: LANG_CHOICES.auto!, files };
   if (command !== 'check' && command !== 'list')
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = parsed.values.format ?? 'text';

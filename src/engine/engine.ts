@@ -1,4 +1,4 @@
-import type { Entry, Lang } from '../phrasebook/schema';
+import type { Lang, MatchableEntry } from '../phrasebook/schema';
 import { compileEnglishPattern } from './english';
 import { foldChars } from './normalize';
 import { compilePhrase } from './phrase';
@@ -8,7 +8,7 @@ import { type Matcher, Sentence } from './sentence';
 import { type AnalyzeOptions, type Finding, PatternError } from './types';
 
 interface CompiledEntry {
-  entry: Entry;
+  entry: MatchableEntry;
   custom: boolean;
   matchers: Matcher[];
   exceptions: Matcher[];
@@ -23,7 +23,7 @@ const SENTENCE_TAIL = /^[\s.!?。！？…"'”’)\]」』）]*$/u;
 const HAS_LATIN = /[a-z]/i;
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 
-function compileAll(entry: Entry, field: 'patterns' | 'exceptions', custom: boolean): Matcher[] {
+function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', custom: boolean): Matcher[] {
   // Built-in English uses compromise's grammar; Japanese and users' own use phrase patterns.
   const compile = entry.lang === 'en' && !custom ? compileEnglishPattern : compilePhrase;
   return (entry[field] ?? []).map((pattern, i) => {
@@ -35,7 +35,7 @@ function compileAll(entry: Entry, field: 'patterns' | 'exceptions', custom: bool
   });
 }
 
-export function compileEntry(entry: Entry, custom = false): CompiledEntry {
+export function compileEntry(entry: MatchableEntry, custom = false): CompiledEntry {
   return {
     entry,
     custom,
@@ -72,17 +72,17 @@ export class Engine {
   /** How many sentences were matched rather than served from the cache (for tests and bench). */
   sentencesAnalysed = 0;
 
-  constructor(entries: readonly Entry[]) {
+  constructor(entries: readonly MatchableEntry[]) {
     this.builtin = entries.map((e) => compileEntry(e));
   }
 
   /** Replaces the user's own entries; throws PatternError naming the entry at fault. */
-  setCustomEntries(entries: readonly Entry[]): void {
+  setCustomEntries(entries: readonly MatchableEntry[]): void {
     this.custom = entries.map((e) => compileEntry(e, true));
     this.cache.clear();
   }
 
-  get entries(): Entry[] {
+  get entries(): MatchableEntry[] {
     return [...this.builtin, ...this.custom].map((c) => c.entry);
   }
 

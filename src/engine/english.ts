@@ -63,7 +63,7 @@ class EnglishMatcher implements Matcher {
       if (span) hits.push({ start: span[0], end: span[1], captures: {} });
     }
     for (const name of this.groups) {
-      for (const g of view.groups(name).json({ offset: true }) as { text: string; offset: { start: number } }[]) {
+      for (const g of (view.groups(name) as typeof view).json({ offset: true }) as { text: string; offset: { start: number } }[]) {
         const hit = hits.find((h) => g.offset.start >= h.start && g.offset.start < h.end);
         if (hit) hit.captures[name] = g.text.trim();
       }

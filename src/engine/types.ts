@@ -1,4 +1,4 @@
-import type { Category, Entry, Lang } from '../phrasebook/schema';
+import type { Category, Lang, MatchableEntry } from '../phrasebook/schema';
 
 /** One blunt phrase found in a text. Offsets are UTF-16 indices into the analysed text. */
 export interface Finding {
@@ -22,7 +22,7 @@ export interface Finding {
 export interface SentenceMatch {
   start: number;
   end: number;
-  entry: Entry;
+  entry: MatchableEntry;
   /** Higher wins among overlapping matches of the same length. */
   specificity: number;
   /** Words captured by named groups, for `{name}` in rewrites. */

@@ -23,6 +23,8 @@ export const CATEGORIES = [
   'dismissal',
   'promotion',
   'dont-know',
+  /** The user's own rewrites. */
+  'custom',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -65,6 +67,9 @@ export const entrySchema = z
   });
 
 export type Entry = z.infer<typeof entrySchema>;
+
+/** What the engine needs of an entry: the user's own rewrites carry no examples. */
+export type MatchableEntry = Omit<Entry, 'examples' | 'nearMisses'>;
 
 /** A phrasebook file: a family of entries. `$schema` lets editors validate it. */
 export const phrasebookFileSchema = z.strictObject({

@@ -20,7 +20,7 @@ describe('phrasebook files', () => {
 
   it('keeps each entry in the folder of its language', () => {
     for (const { file, data } of BUILTIN_SOURCES)
-      for (const e of (data as { entries: { lang: string } }).entries ?? []) expect(file).toContain(`/${e.lang}/`);
+      for (const e of (data as { entries: { lang: string }[] }).entries ?? []) expect(file).toContain(`/${e.lang}/`);
   });
 
   it('contains the pairs the product promises', () => {

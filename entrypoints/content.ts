@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import type { TabMessage } from '../src/messages';
+import { Assistant } from '../src/page/assistant';
+import { ask } from '../src/page/messaging';
+import { siteFor } from '../src/page/sites';
+import { createUiRoot } from '../src/page/ui-root';
+import { onStoredDataChanged } from '../src/settings/changes';
+
+const RUNNING = Symbol.for('kuuki.content');
+
+export default defineContentScript({
+  // Default sites; others are registered by the background when the user enables them.
+  matches: ['https://mail.google.com/*', 'https://app.slack.com/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  async main(ctx) {
+    // The context menu may inject this script again into a page that already runs it.
+    const scope = globalThis as { [RUNNING]?: boolean };
+    if (scope[RUNNING]) return;
+    scope[RUNNING] = true;
+
+    const signal = ctx.signal;
+    const state = await ask({ type: 'page-state', hostname: location.hostname });
+    const assistant = new Assistant(createUiRoot(signal), state, siteFor(location.hostname), signal);
+    signal.addEventListener('abort', () => {
+      assistant.dispose();
+      scope[RUNNING] = false;
+    });
+
+    onStoredDataChanged(async () => assistant.update(await ask({ type: 'page-state', hostname: location.hostname })), signal);
+    const onMessage = (message: unknown) => {
+      const m = message as TabMessage;
+      if (m.type === 'open-card') assistant.openNearest();
+      else if (m.type === 'soften-selection') void assistant.softenSelection();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  },
+});

@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Finding } from '../engine/types';
+import type { MessageKey } from '../i18n/messages';
+
+export interface CardProps {
+  finding: Finding;
+  t: (key: MessageKey) => string;
+  showEquivalent: boolean;
+  /** False for text Kuuki cannot edit (a selection on a page): rewrites are copied instead. */
+  editable: boolean;
+  /** Take keyboard focus when opened (Alt+Shift+K); hover and click leave it in the editor. */
+  autoFocus: boolean;
+  dark: boolean;
+  position: { left: number; top: number };
+  onReplace(rewrite: string): void;
+  onIgnore(): void;
+  onNeverFlag(): void;
+  onClose(restoreCaret: boolean): void;
+  onPointerEnter?(): void;
+  onPointerLeave?(): void;
+}
+
+/** The card: the blunt phrase, softer alternatives, the other language's equivalent and why. */
+export function Card(props: CardProps) {
+  const { finding, t } = props;
+  const [chosen, setChosen] = useState(0);
+  const [copied, setCopied] = useState(-1);
+  const list = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setChosen(0), [finding]);
+  useEffect(() => {
+    if (props.autoFocus) list.current?.focus({ preventScroll: true });
+  }, [finding, props.autoFocus]);
+
+  const act = (i: number) => {
+    const rewrite = finding.rewrites[i];
+    if (rewrite === undefined) return;
+    if (props.editable) props.onReplace(rewrite);
+    else
+      void navigator.clipboard.writeText(rewrite).then(
+        () => setCopied(i),
+        () => setCopied(-1),
+      );
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const n = finding.rewrites.length;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      setChosen((c) => (c + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+    } else if (e.key === 'Enter' && e.target === list.current) {
+      act(chosen);
+    } else if (e.key === 'Escape') {
+      props.onClose(true);
+    } else {
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const equivalentLabel = finding.lang === 'en' ? t('cardEquivalent') : t('cardEquivalentJa');
+  return (
+    <div
+      class={`card${props.dark ? ' dark' : ''}`}
+      role="dialog"
+      aria-label={t('cardTitle')}
+      style={{ left: `${props.position.left}px`, top: `${props.position.top}px` }}
+      onKeyDown={onKeyDown}
+      // Keep the caret in the editor when the card is used with the mouse.
+      onMouseDown={(e) => {
+        if (!(e.target instanceof HTMLElement && e.target.closest('[tabindex="0"]')) && props.editable)
+          e.preventDefault();
+      }}
+      onPointerEnter={props.onPointerEnter}
+      onPointerLeave={props.onPointerLeave}
+    >
+      <div class="head">
+        <span class="title">{t('cardTitle')}</span>
+        <button type="button" class="close" aria-label={t('cardClose')} onClick={() => props.onClose(true)}>
+          ×
+        </button>
+      </div>
+      <p class="phrase" lang={finding.lang}>
+        {finding.text}
+      </p>
+      <div
+        class="options"
+        role="listbox"
+        tabIndex={0}
+        ref={list}
+        aria-label={t('cardAlternatives')}
+        aria-activedescendant={`kuuki-option-${chosen}`}
+      >
+        {finding.rewrites.map((rewrite, i) => (
+          <div
+            key={rewrite}
+            id={`kuuki-option-${i}`}
+            role="option"
+            aria-selected={i === chosen}
+            class={i === chosen ? 'option chosen' : 'option'}
+            lang={finding.lang}
+            onMouseEnter={() => setChosen(i)}
+            onClick={() => act(i)}
+          >
+            {rewrite}
+            {!props.editable && <span class="copy">{copied === i ? t('cardCopied') : t('cardCopy')}</span>}
+          </div>
+        ))}
+      </div>
+      {props.showEquivalent && finding.equivalent && (
+        <p class="equivalent">
+          <span class="label">{equivalentLabel}</span>
+          <span lang={finding.lang === 'en' ? 'ja' : 'en'}>{finding.equivalent}</span>
+        </p>
+      )}
+      {finding.why && (
+        <p class="why">
+          <span class="label">{t('cardWhy')}</span>
+          {finding.why}
+        </p>
+      )}
+      {props.editable ? (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => act(chosen)}>
+            {t('cardReplace')}
+          </button>
+          <button type="button" onClick={props.onIgnore}>
+            {t('cardIgnore')}
+          </button>
+          <button type="button" onClick={props.onNeverFlag}>
+            {t('cardNeverFlag')}
+          </button>
+        </div>
+      ) : (
+        <p class="hint">{t('cardReadOnly')}</p>
+      )}
+      {props.editable && <p class="hint">{t('cardHint')}</p>}
+    </div>
+  );
+}

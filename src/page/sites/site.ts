@@ -1,0 +1,6 @@
+/** What Kuuki knows about one site's editors; everything site-specific lives in sites/. */
+export interface Site {
+  hostnames: readonly string[];
+  /** Parts of a field that are not the user's own new text (quoted replies, mentions). */
+  excludeFromText?: string;
+}

@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main';
+
+const files: Record<string, string> = {
+  'draft.txt': "Hi Ken,\r\nThanks for the update. This method doesn't work.\nBest,\n",
+  'clean.txt': 'Thanks for the update. It works well.\n',
+  'ja.txt': '了解です。\nそれはできません。\n',
+};
+const read = (file: string) => {
+  const text = files[file];
+  if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+  return text;
+};
+
+describe('kuuki check', () => {
+  it('prints file:line:col  phrase  →  rewrite and exits 1 when something is flagged', () => {
+    const r = run(['check', 'draft.txt'], read);
+    expect(r).toEqual({
+      stdout:
+        "draft.txt:2:24  This method doesn't work.  →  Perhaps we could consider another approach that may fit the situation better.\n",
+      stderr: '',
+      code: 1,
+    });
+  });
+
+  it('exits 0 and prints nothing on clean text', () => {
+    expect(run(['check', 'clean.txt'], read)).toEqual({ stdout: '', stderr: '', code: 0 });
+  });
+
+  it('prints all findings as JSON with positions', () => {
+    const r = run(['check', 'draft.txt', '--format', 'json'], read);
+    const out = JSON.parse(r.stdout);
+    expect(out.file).toBe('draft.txt');
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ line: 2, column: 24, entryId: 'en-this-doesnt-work', start: 32, end: 57 });
+    expect(files['draft.txt']!.slice(32, 57)).toBe("This method doesn't work.");
+  });
+
+  it('analyses every line on its own in jsonl, offsets relative to the line', () => {
+    const r = run(['check', 'ja.txt', '--format', 'jsonl'], read);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.line)).toEqual([1, 2]);
+    expect(lines[0].findings).toEqual([]);
+    expect(lines[1].findings[0]).toMatchObject({ start: 0, end: 9, text: 'それはできません。', entryId: 'ja-dekimasen' });
+    expect(Object.keys(lines[1].findings[0])).toEqual(expect.arrayContaining(['rewrites']));
+    expect(r.code).toBe(1);
+  });
+
+  it('checks only the language asked for', () => {
+    expect(run(['check', 'ja.txt', '--lang', 'en'], read).code).toBe(0);
+  });
+
+  it.each([
+    [['check', 'missing.txt'], /cannot read missing.txt: no such file/],
+    [['check', 'draft.txt', '--format', 'xml'], /--format must be one of text, json, jsonl/],
+    [['check', '--lang', 'fr'], /--lang must be one of en, ja, auto/],
+    [['lint'], /unknown command "lint"/],
+    [[], /missing command/],
+    [['check', '--colour'], /Unknown option/],
+  ])('exits 2 with a clear message on %j', (argv, message) => {
+    const r = run(argv, read);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('kuuki list', () => {
+  it('prints every phrasebook entry as JSON', () => {
+    const entries = JSON.parse(run(['list', '--format', 'json'], read).stdout);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries[0]).toHaveProperty('rewrites');
+  });
+});
+
+describe('the installed command', () => {
+  it('reads stdin and sets the exit status', () => {
+    const r = spawnSync('node', ['bin/kuuki.mjs', 'check', '-', '--format', 'jsonl'], {
+      input: 'fine\nThis method doesn’t work.\n',
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(execFileSync('node', ['bin/kuuki.mjs', '--help'], { encoding: 'utf8' })).toMatch(/Usage:/);
+  });
+});

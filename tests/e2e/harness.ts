@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
+
+/**
+ * One Chromium with the built extension loaded, for one test file. Fixture pages are answered by
+ * Playwright itself at real site addresses (https://app.slack.com/…, https://mail.google.com/…),
+ * so the content script runs as it would there, with no network at all. Every request is recorded.
+ */
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const FIXTURES_DIR = resolve('tests/e2e/fixtures');
+export const FIXTURES_BUILD = resolve('tests/e2e/.build');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Every http(s) request any page, frame or worker made. */
+  requests: string[];
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Serves tests/e2e/fixtures/NAME.html and tests/e2e/.build/NAME.js under any host's /kuuki-test/. */
+function fixtureFile(pathname: string): string | null {
+  const name = pathname.replace(/^\/kuuki-test\//, '');
+  if (name === pathname || name.includes('..')) return null;
+  return extname(name) === '.js' ? join(FIXTURES_BUILD, name) : join(FIXTURES_DIR, name);
+}
+
+export async function launch(options: { extension?: boolean } = {}): Promise<Harness> {
+  const profile = mkdtempSync(join(tmpdir(), 'kuuki-profile-'));
+  const withExtension = options.extension !== false;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+    viewport: { width: 1100, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => {
+    if (/^https?:/.test(r.url())) requests.push(r.url());
+  });
+  await context.route(/^https?:/, async (route) => {
+    const url = new URL(route.request().url());
+    const file = fixtureFile(url.pathname);
+    if (!file) return route.fulfill({ status: 404, body: 'not a fixture' });
+    try {
+      const body = readFileSync(file);
+      return route.fulfill({ status: 200, body, headers: { 'content-type': TYPES[extname(file)] ?? 'text/plain' } });
+    } catch {
+      return route.fulfill({ status: 404, body: `missing ${file}` });
+    }
+  });
+  let worker = context.serviceWorkers()[0];
+  if (withExtension && !worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = worker ? new URL(worker.url()).host : '';
+  return {
+    context,
+    extensionId,
+    worker: worker!,
+    requests,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Highlighted texts of the CSS Custom Highlight registered by Kuuki, as the page's main world sees them. */
+export function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = CSS.highlights.get('kuuki-blunt');
+    return h ? [...h].map((r) => (r as Range).toString()) : [];
+  });
+}
+
+/** The card inside <kuuki-root>'s open shadow root. */
+export const card = (page: Page) => page.locator('kuuki-root').locator('[role="dialog"]');
+export const overlayMarks = (page: Page) => page.locator('kuuki-root').locator('.mark');
+export const badge = (page: Page) => page.locator('kuuki-root').locator('.badge');
+
+/** A person pauses before reaching for undo; editors group fast edits into one undo step. */
+export const pause = (page: Page, ms = 1100) => page.waitForTimeout(ms);

@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine';
+import { PatternError } from '../../src/engine/types';
+import { builtinEntries } from '../../src/phrasebook/builtin';
+import type { Entry } from '../../src/phrasebook/schema';
+
+const engine = new Engine(builtinEntries());
+const only = (text: string) => engine.analyze(text).map((f) => [f.entryId, f.text]);
+
+describe('English matching', () => {
+  it.each([
+    "This method doesn't work.",
+    'This method does not work.',
+    'This method doesn’t work.',
+    'This method dont work.',
+    'THIS METHOD DOESN’T WORK.',
+    "The method won't work.",
+    "This method didn't work.",
+    "This method isn't working.",
+  ])('flags contractions, apostrophes, case and tenses: %s', (text) => {
+    expect(only(text)).toEqual([['en-this-doesnt-work', text]]);
+  });
+
+  it('leaves positive forms alone', () => {
+    expect(only('This method works well.')).toEqual([]);
+  });
+
+  it('fits rewrites: capital at sentence start, lower case and no final stop mid-sentence', () => {
+    const [start] = engine.analyze("This method doesn't work.");
+    expect(start?.rewrites[0]).toBe('Perhaps we could consider another approach that may fit the situation better.');
+    const [mid] = engine.analyze("Honestly, this method doesn't work, sorry.");
+    expect(mid?.text).toBe("this method doesn't work");
+    expect(mid?.rewrites[0]).toBe('perhaps we could consider another approach that may fit the situation better');
+  });
+
+  it('skips quoted reply lines', () => {
+    const text = "Thanks!\n> This method doesn't work.\n>> Why don't we change this?\nSee you.";
+    expect(engine.analyze(text)).toEqual([]);
+  });
+});
+
+describe('Japanese matching', () => {
+  it.each(['それはできません。', 'それはできません', 'それはできない。', 'ｿﾚﾊ無理です', 'The deploy? それは無理です！'])(
+    'flags plain and polite forms, with or without 。, in mixed text: %s',
+    (text) => {
+      expect(engine.analyze(text).map((f) => f.entryId)).toContain('ja-dekimasen');
+    },
+  );
+
+  it('maps offsets back through width folding', () => {
+    const text = 'ﾃｽﾄは無理です。';
+    const [f] = engine.analyze(text).filter((x) => x.entryId === 'ja-dekimasen');
+    expect(f && text.slice(f.start, f.end)).toBe('無理です。');
+  });
+});
+
+describe('offsets', () => {
+  it.each([
+    ['emoji', "🙂🙂 This method doesn't work."],
+    ['combining marks', "Café ok. This method doesn't work."],
+    ['CRLF', "Hello,\r\n\r\nThis method doesn't work.\r\nThanks"],
+    ['full-width', "ＯＫ。This method doesn't work."],
+  ])('are UTF-16 correct with %s', (_name, text) => {
+    const [f] = engine.analyze(text);
+    expect(f?.text).toBe("This method doesn't work.");
+    expect(text.slice(f!.start, f!.end)).toBe(f!.text);
+  });
+
+  it('stay in bounds and match the reported text for arbitrary Unicode', () => {
+    const blunt = fc.constantFrom("this doesn't work", 'それはできません', 'I want a promotion', '> quoted', '\r\n', '。');
+    const text = fc
+      .array(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), blunt), { maxLength: 8 })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(text, (t) => {
+        let last = 0;
+        for (const f of engine.analyze(t)) {
+          expect(f.start).toBeGreaterThanOrEqual(last);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(t.length);
+          expect(t.slice(f.start, f.end)).toBe(f.text);
+          last = f.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('overlaps', () => {
+  it('never reports overlapping findings; the longer (more specific) match wins', () => {
+    const custom: Entry = {
+      ...builtinEntries()[0]!,
+      id: 'en-custom-doesnt',
+      patterns: ["doesn't"],
+    };
+    const e = new Engine(builtinEntries());
+    e.setCustomEntries([custom]);
+    expect(e.analyze("This method doesn't work.").map((f) => f.entryId)).toEqual(['en-this-doesnt-work']);
+    expect(e.analyze('It doesn’t matter.').map((f) => f.entryId)).toEqual(['en-custom-doesnt']);
+  });
+});
+
+describe('custom entries', () => {
+  const mine: Entry = {
+    id: 'en-my-team-nope',
+    lang: 'en',
+    category: 'refusal',
+    patterns: ['(nope|nah), (not doing|won’t do) that'],
+    rewrites: ["I'm afraid I can't take that on right now.", 'That may be difficult for me this week.'],
+    equivalent: '申し訳ございませんが、今回は難しそうです。',
+    why: 'A flat nope shuts the door.',
+    examples: ['Nope, not doing that.', 'nah, won’t do that'],
+    nearMisses: ['Nope, no problem at all!'],
+  };
+
+  it('are matched as phrase patterns and can be replaced at run time', () => {
+    const e = new Engine(builtinEntries());
+    e.setCustomEntries([mine]);
+    expect(e.analyze("Nah, won't do that.").map((f) => [f.entryId, f.custom])).toEqual([['en-my-team-nope', true]]);
+    e.setCustomEntries([]);
+    expect(e.analyze("Nah, won't do that.")).toEqual([]);
+  });
+
+  it('refuse patterns that would be raw regular expressions, naming the entry and field', () => {
+    const e = new Engine([]);
+    expect(() => e.setCustomEntries([{ ...mine, patterns: ['ok', '(a+)+$'] }])).toThrowError(PatternError);
+    expect(() => e.setCustomEntries([{ ...mine, patterns: ['ok', '(a+)+$'] }])).toThrowError(
+      /en-my-team-nope" patterns\[1\]: contains an unsupported character "\+"/,
+    );
+  });
+});
+
+describe('ignores', () => {
+  it('drops ignored entries and ignored phrases (compared after folding)', () => {
+    const text = "This method doesn't work. I want a promotion.";
+    expect(engine.analyze(text, { ignoredEntries: ['en-i-want-a-promotion'] }).map((f) => f.entryId)).toEqual([
+      'en-this-doesnt-work',
+    ]);
+    expect(engine.analyze(text, { ignoredPhrases: ['THIS METHOD DOESN’T WORK'] }).map((f) => f.entryId)).toEqual([
+      'en-i-want-a-promotion',
+    ]);
+  });
+
+  it('checks only the languages asked for', () => {
+    const text = "This method doesn't work. それはできません。";
+    expect(engine.analyze(text, { langs: ['ja'] }).map((f) => f.lang)).toEqual(['ja']);
+    expect(engine.analyze(text, { langs: ['en'] }).map((f) => f.lang)).toEqual(['en']);
+  });
+});
+
+describe('incremental analysis', () => {
+  it('re-analyses only the sentences that changed', () => {
+    const e = new Engine(builtinEntries());
+    const email = 'Hi team. The build is green. This method doesn’t work. Thanks for the help. See you tomorrow.';
+    e.analyze(email);
+    const before = e.sentencesAnalysed;
+    const edited = email.replace('Thanks for the help', 'Thanks a lot for the help');
+    const findings = e.analyze(edited);
+    expect(e.sentencesAnalysed - before).toBe(1);
+    expect(findings.map((f) => edited.slice(f.start, f.end))).toEqual(['This method doesn’t work.']);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../src/engine/normalize';
+import { PhrasePatternError, compilePhrasePattern } from '../../src/engine/phrase-pattern';
+
+const matches = (pattern: string, text: string) => [...fold(text).text.matchAll(compilePhrasePattern(pattern))].map((m) => m[0]);
+
+describe('phrase patterns', () => {
+  it('match literal text after folding width, case and apostrophes', () => {
+    expect(matches('ASAP', 'Please do it ａｓａｐ!')).toEqual(['asap']);
+    expect(matches("don't", 'I don’t')).toEqual(["don't"]);
+  });
+
+  it('match alternatives, optional groups and gaps', () => {
+    expect(matches('(できません|無理です)(。|)', '無理です。')).toEqual(['無理です。']);
+    expect(matches('なぜ~しないのですか', 'なぜテストしないのですか')).toEqual(['なぜテストしないのですか']);
+  });
+
+  it('respect Latin word edges only', () => {
+    expect(matches('asap', 'asapx')).toEqual([]);
+    expect(matches('asap', '至急asapで')).toEqual(['asap']);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['(a|b', /without a closing/],
+    ['a)b', /without an opening/],
+    ['a|b', /outside a group/],
+    ['((a))', /nest/],
+    ['a~b~c~d', /more than 2 gaps/],
+    ['(a+)+$', /unsupported character/],
+    ['x'.repeat(201), /longer than 200/],
+    ['(a|)~', /always there/],
+  ])('refuse %j with a clear reason', (pattern, reason) => {
+    expect(() => compilePhrasePattern(pattern)).toThrowError(PhrasePatternError);
+    expect(() => compilePhrasePattern(pattern)).toThrowError(reason);
+  });
+
+  it('treat regular-expression characters in user text as literal text', () => {
+    expect(matches('a.b (c?|d)', 'axb c')).toEqual([]);
+    expect(matches('a.b (c?|d)', 'a.b c?')).toEqual(['a.b c?']);
+  });
+});
