@@ -1,0 +1,95 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDITORS, type EditorCase, frameOf, markBox, marked } from './editors';
+import { type Harness, launch, pause } from './harness';
+
+const BLUNT = "This method doesn't work.";
+const DRAFT = `Hi Ken. ${BLUNT} Thanks!`;
+const REWRITE_1 = 'Perhaps we could consider another approach that may fit the situation better.';
+const REWRITE_2 = 'I wonder if another approach might work a little better here.';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(() => h?.close());
+
+const cardIn = (frame: Frame) => frame.locator('kuuki-root [role="dialog"]');
+
+async function clickAt(page: Page, frame: Frame, c: EditorCase, point: { x: number; y: number }) {
+  let { x, y } = point;
+  if (c.frame) {
+    const box = (await page.locator(c.frame).boundingBox())!;
+    x += box.x + 1;
+    y += box.y + 1;
+  }
+  await page.mouse.click(x, y);
+}
+
+async function isMarked(frame: Frame, c: EditorCase, phrase = BLUNT): Promise<boolean> {
+  const m = await marked(frame, c);
+  return typeof m === 'number' ? m > 0 : m.includes(phrase);
+}
+
+describe.each(EDITORS)('$name', (c) => {
+  let page: Page;
+  let frame: Frame;
+
+  beforeAll(async () => {
+    page = await h.open(c.url);
+    frame = await frameOf(page, c);
+  });
+  afterAll(() => page?.close());
+
+  it('marks a blunt phrase as it is typed, without a single mutation in the editor', async () => {
+    await frame.locator(c.field).click({ position: { x: 8, y: 8 } });
+    await page.keyboard.type(DRAFT);
+    await expect.poll(() => isMarked(frame, c), { timeout: 3000 }).toBe(true);
+    expect(await c.model(frame)).toBe(DRAFT);
+
+    // Re-marking (an input with no change, a scroll, a resize) must not touch the editor's DOM.
+    await frame.evaluate((selector) => {
+      const el = document.querySelector(selector) ?? document.querySelector('x-composer')!.shadowRoot!.querySelector(selector)!;
+      const w = window as unknown as { kuukiMutations: number };
+      w.kuukiMutations = 0;
+      new MutationObserver((list) => (w.kuukiMutations += list.length)).observe(el, {
+        subtree: true, childList: true, characterData: true, attributes: true,
+      });
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      window.dispatchEvent(new Event('resize'));
+    }, c.field);
+    await page.waitForTimeout(500);
+    expect(await isMarked(frame, c)).toBe(true);
+    expect(await frame.evaluate(() => (window as unknown as { kuukiMutations: number }).kuukiMutations)).toBe(0);
+  });
+
+  it('opens the card by click; Replace updates the editor’s model; Ctrl+Z restores it', async () => {
+    const point = await markBox(frame, c, BLUNT);
+    expect(point).not.toBeNull();
+    await clickAt(page, frame, c, point!);
+    await cardIn(frame).waitFor();
+    expect(await cardIn(frame).textContent()).toContain(BLUNT);
+
+    await pause(page);
+    await cardIn(frame).getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => c.model(frame)).toBe(`Hi Ken. ${REWRITE_1} Thanks!`);
+    await cardIn(frame).waitFor({ state: 'detached' });
+
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => c.model(frame)).toBe(DRAFT);
+    await expect.poll(() => isMarked(frame, c), { timeout: 3000 }).toBe(true);
+  });
+
+  it('opens the nearest card with Alt+Shift+K; arrows choose, Enter replaces, the caret ends after it', async () => {
+    await pause(page);
+    await page.keyboard.press('Alt+Shift+K');
+    await cardIn(frame).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => c.model(frame)).toBe(`Hi Ken. ${REWRITE_2} Thanks!`);
+    await pause(page);
+    await page.keyboard.type('X');
+    await expect.poll(() => c.model(frame)).toBe(`Hi Ken. ${REWRITE_2}X Thanks!`);
+  });
+});
