@@ -1,0 +1,162 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, badge, card, highlightedTexts, launch, overlayMarks, pause } from './harness';
+
+const SLACK = 'https://app.slack.com/kuuki-test/';
+const BLUNT = "This method doesn't work.";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(() => h?.close());
+
+const quillText = (page: Page) =>
+  page.evaluate(() => (window as unknown as { quill: { getText(): string } }).quill.getText().replace(/\n$/, ''));
+
+async function typeInto(page: Page, selector: string, text: string) {
+  await page.locator(selector).click({ position: { x: 8, y: 8 } });
+  await page.keyboard.type(text);
+}
+
+/** Writes the extension's stored settings the way the popup does (storage.sync "settings"). */
+async function setSettings(value: Record<string, unknown>) {
+  await h.worker.evaluate((v) => chrome.storage.sync.set({ settings: v }), value);
+}
+
+describe('the card', () => {
+  it('gives the caret back exactly where it was on Esc', async () => {
+    const page = await h.open(`${SLACK}textarea.html`);
+    await typeInto(page, '#draft', `${BLUNT} See you.`);
+    await expect.poll(() => overlayMarks(page).count()).toBeGreaterThan(0);
+    await page.locator('#draft').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(30, 30));
+    await page.keyboard.press('Alt+Shift+K');
+    await card(page).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('KUUKI-ROOT');
+    await page.keyboard.press('Escape');
+    await card(page).waitFor({ state: 'detached' });
+    await page.keyboard.type('Z');
+    expect(await page.locator('#draft').inputValue()).toBe(`${BLUNT} See Zyou.`);
+    await page.close();
+  });
+
+  it('opens on hover and shows the equivalent and why; a second phrase gets its own mark', async () => {
+    const page = await h.open(`${SLACK}quill.html`);
+    await typeInto(page, '.ql-editor', `Hello. ${BLUNT} I want a promotion.`);
+    await expect.poll(() => highlightedTexts(page)).toEqual([BLUNT, 'I want a promotion.']);
+    await expect.poll(() => badge(page).textContent()).toBe('2');
+    const rect = await page.evaluate(() => {
+      const r = ([...CSS.highlights.get('kuuki-blunt')!] as Range[])[1]!.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(rect.x, rect.y);
+    await card(page).waitFor();
+    const text = await card(page).textContent();
+    expect(text).toContain('What skills do you think I should develop');
+    expect(text).toContain('昇進');
+    await page.mouse.move(5, 5);
+    await card(page).waitFor({ state: 'detached' });
+    await page.close();
+  });
+});
+
+describe('Japanese input', () => {
+  it('never analyses, marks or replaces while an IME composition is open', async () => {
+    const page = await h.open(`${SLACK}quill.html`);
+    await typeInto(page, '.ql-editor', `${BLUNT} `);
+    await expect.poll(() => highlightedTexts(page)).toEqual([BLUNT]);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'それはできません', selectionStart: 8, selectionEnd: 8 });
+    await page.waitForTimeout(800);
+    expect(await highlightedTexts(page)).toEqual([BLUNT]);
+    // Kuuki's shortcut does nothing mid-composition.
+    await page.keyboard.press('Alt+Shift+K');
+    await page.waitForTimeout(300);
+    expect(await card(page).count()).toBe(0);
+    // The composition is the editor's and the IME's: Kuuki left the text exactly as composed.
+    expect(await page.locator('.ql-editor').innerText()).toBe(`${BLUNT} それはできません`);
+    await cdp.send('Input.insertText', { text: 'それはできません。' });
+    await expect.poll(() => highlightedTexts(page)).toEqual([BLUNT, 'それはできません。']);
+    await page.close();
+  });
+});
+
+describe('Ignore and Never flag', () => {
+  it('Ignore drops this occurrence; Never flag persists across reloads', async () => {
+    const page = await h.open(`${SLACK}textarea.html`);
+    await typeInto(page, '#draft', `${BLUNT} I want a promotion.`);
+    await expect.poll(() => badge(page).textContent()).toBe('2');
+    await page.keyboard.press('Alt+Shift+K');
+    await card(page).waitFor();
+    const first = await card(page).locator('.phrase').textContent();
+    await card(page).getByRole('button', { name: 'Ignore' }).click();
+    await expect.poll(() => badge(page).textContent()).toBe('1');
+
+    await page.locator('#draft').focus();
+    await page.keyboard.press('Alt+Shift+K');
+    await card(page).waitFor();
+    const second = await card(page).locator('.phrase').textContent();
+    expect(second).not.toBe(first);
+    await card(page).getByRole('button', { name: 'Never flag this' }).click();
+    await expect.poll(() => badge(page).isHidden()).toBe(true);
+
+    await page.reload();
+    await typeInto(page, '#draft', `${first} ${second}`);
+    await expect.poll(() => badge(page).textContent()).toBe('1');
+    await page.locator('#draft').focus();
+    await page.keyboard.press('Alt+Shift+K');
+    await card(page).waitFor();
+    expect(await card(page).locator('.phrase').textContent()).toBe(first);
+    await page.close();
+    await h.worker.evaluate(() => chrome.storage.sync.remove('neverFlag'));
+  });
+});
+
+describe('fields and sites left alone', () => {
+  it('skips opted-out, password and read-only fields', async () => {
+    const page = await h.open(`${SLACK}textarea.html`);
+    for (const id of ['#optout', '#gramm', '#password']) await typeInto(page, id, BLUNT);
+    await page.locator('#readonly').click();
+    await page.waitForTimeout(800);
+    expect(await overlayMarks(page).count()).toBe(0);
+    expect(await badge(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows nothing on a site the user turned off, and comes back when turned on', async () => {
+    await setSettings({ disabledSites: ['app.slack.com'] });
+    const page = await h.open(`${SLACK}textarea.html`);
+    await typeInto(page, '#draft', BLUNT);
+    await page.waitForTimeout(800);
+    expect(await overlayMarks(page).count()).toBe(0);
+    await setSettings({ disabledSites: [] });
+    await page.locator('#draft').focus();
+    await page.keyboard.type(' ');
+    await expect.poll(() => overlayMarks(page).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('Soften with Kuuki (context menu)', () => {
+  it('shows rewrites for selected page text that cannot be edited, with copy instead of replace', async () => {
+    const page = await h.open(`${SLACK}gmail-read.html`);
+    await page.locator('#message').selectText();
+    await h.worker.evaluate(async () => {
+      // As the context menu does; without the "tabs" permission the test cannot see URLs, so it tells every tab.
+      for (const tab of await chrome.tabs.query({}))
+        await chrome.tabs.sendMessage(tab.id!, { type: 'soften-selection' }).catch(() => undefined);
+    });
+    await card(page).waitFor();
+    expect(await card(page).textContent()).toContain('Perhaps we could consider another approach');
+    expect(await card(page).getByRole('button', { name: 'Replace' }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('privacy', () => {
+  it('makes no network request at all: every request was a fixture page the test served', async () => {
+    await pause((await h.context.pages())[0] ?? (await h.open(`${SLACK}textarea.html`)), 10);
+    expect(h.requests.length).toBeGreaterThan(0);
+    expect(h.requests.filter((url) => !/^https:\/\/(app\.slack|mail\.google)\.com\/kuuki-test\//.test(url))).toEqual([]);
+  });
+});
