@@ -13,6 +13,7 @@ interface MatchToken {
   optional?: boolean;
   operator?: string;
   fastOr?: Set<string>;
+  choices?: MatchToken[][];
   group?: string;
   negative?: boolean;
 }
@@ -23,12 +24,22 @@ interface TermJson {
 
 const COMBINING = /\p{M}/u;
 
+/** One word a sequence cannot match without (its last literal one, usually the rarest), if any. */
+function keyWord(sequence: MatchToken[]): string | undefined {
+  return sequence.filter((t) => t.word && !t.optional && !t.negative).at(-1)?.word;
+}
+
 function requiredWords(tokens: MatchToken[]): string[][] {
   const sets: string[][] = [];
   for (const t of tokens) {
     if (t.optional || t.negative) continue;
     if (t.word) sets.push([t.word]);
     else if (t.operator === 'or' && t.fastOr?.size) sets.push([...t.fastOr]);
+    else if (t.operator === 'or' && t.choices?.length) {
+      // (insist|am insisting): one word of each alternative must be there.
+      const words = t.choices.map(keyWord);
+      if (words.every((w): w is string => !!w)) sets.push([...new Set(words)]);
+    }
   }
   return sets;
 }

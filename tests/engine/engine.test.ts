@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { PatternError } from '../../src/engine/types';
-import { builtinEntries } from '../../src/phrasebook/builtin';
+import { FIXTURE_ENTRIES } from './fixture-entries';
 import type { Entry } from '../../src/phrasebook/schema';
 
-const engine = new Engine(builtinEntries());
+const engine = new Engine(FIXTURE_ENTRIES);
 const only = (text: string) => engine.analyze(text).map((f) => [f.entryId, f.text]);
 
 describe('English matching', () => {
@@ -91,11 +91,11 @@ describe('offsets', () => {
 describe('overlaps', () => {
   it('never reports overlapping findings; the longer (more specific) match wins', () => {
     const custom: Entry = {
-      ...builtinEntries()[0]!,
+      ...FIXTURE_ENTRIES[0]!,
       id: 'en-custom-doesnt',
       patterns: ["doesn't"],
     };
-    const e = new Engine(builtinEntries());
+    const e = new Engine(FIXTURE_ENTRIES);
     e.setCustomEntries([custom]);
     expect(e.analyze("This method doesn't work.").map((f) => f.entryId)).toEqual(['en-this-doesnt-work']);
     expect(e.analyze('It doesn’t matter.').map((f) => f.entryId)).toEqual(['en-custom-doesnt']);
@@ -116,7 +116,7 @@ describe('custom entries', () => {
   };
 
   it('are matched as phrase patterns and can be replaced at run time', () => {
-    const e = new Engine(builtinEntries());
+    const e = new Engine(FIXTURE_ENTRIES);
     e.setCustomEntries([mine]);
     expect(e.analyze("Nah, won't do that.").map((f) => [f.entryId, f.custom])).toEqual([['en-my-team-nope', true]]);
     e.setCustomEntries([]);
@@ -152,7 +152,7 @@ describe('ignores', () => {
 
 describe('incremental analysis', () => {
   it('re-analyses only the sentences that changed', () => {
-    const e = new Engine(builtinEntries());
+    const e = new Engine(FIXTURE_ENTRIES);
     const email = 'Hi team. The build is green. This method doesn’t work. Thanks for the help. See you tomorrow.';
     e.analyze(email);
     const before = e.sentencesAnalysed;

@@ -1,0 +1,92 @@
+/**
+ * npm run bench: times Kuuki's engine against two peers, alex and write-good, in one run on the
+ * same texts — a 300-word email, a 10,000-word document (Stack Exchange requests from the Stanford
+ * Politeness Corpus: text nobody here wrote), and a one-sentence edit inside the email (Kuuki's
+ * incremental path). Prints medians, Kuuki/peer ratios, the edit's p50/p95 and peak memory.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { text as alex } from 'alex';
+import writeGood from 'write-good';
+import { Engine } from '../src/engine/engine';
+import { builtinEntries } from '../src/phrasebook/builtin';
+import { REPO_ROOT, parseCsv } from './eval/measure';
+
+const entries = builtinEntries();
+const email = readFileSync(path.join(REPO_ROOT, 'scripts/bench/email.txt'), 'utf8');
+const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+
+function document10k(): string {
+  const file = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'stanford-politeness', 'stack-exchange.annotated.csv');
+  if (!existsSync(file)) throw new Error(`bench needs ${file} (the shared data folder)`);
+  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const column = header!.indexOf('Request');
+  const out: string[] = [];
+  let count = 0;
+  for (const row of rows) {
+    const request = row[column]!.replace(/<url>|<person>/g, 'it');
+    out.push(request);
+    count += words(request);
+    if (count >= 10_000) break;
+  }
+  return out.join('\n\n');
+}
+
+const now = () => performance.now();
+function times(runs: number, fn: () => void): number[] {
+  fn(); // warm-up: first calls pay for JIT compilation
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    fn();
+    out.push(now() - t);
+  }
+  return out;
+}
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+
+/** A full analysis on a fresh engine: no sentence cache to help. */
+function kuukiCold(text: string) {
+  const engines = Array.from({ length: 40 }, () => new Engine(entries));
+  let i = 0;
+  return () => void engines[i++ % engines.length]!.analyze(text);
+}
+
+const doc = document10k();
+const texts = [
+  { name: `email (${words(email)} words)`, text: email, runs: 30 },
+  { name: `document (${words(doc)} words)`, text: doc, runs: 7 },
+];
+
+console.log(`Kuuki bench · Node ${process.version} · ${entries.length} phrasebook entries\n`);
+console.log(['text'.padEnd(26), 'kuuki'.padStart(10), 'alex'.padStart(10), 'write-good'.padStart(11), '  kuuki/alex', '  kuuki/write-good'].join(''));
+for (const { name, text, runs } of texts) {
+  const k = median(times(runs, kuukiCold(text)));
+  const a = median(times(runs, () => void alex(text)));
+  const w = median(times(runs, () => void writeGood(text)));
+  console.log(
+    [name.padEnd(26), ms(k).padStart(10), ms(a).padStart(10), ms(w).padStart(11), `${(k / a).toFixed(2)}×`.padStart(13), `${(k / w).toFixed(2)}×`.padStart(18)].join(''),
+  );
+}
+
+// The incremental path: the email is analysed once, then one sentence changes per keystroke.
+const engine = new Engine(entries);
+engine.analyze(email);
+const sentence = 'The rollback section is good and clear.';
+let n = 0;
+const before = engine.sentencesAnalysed;
+const edits = times(500, () => {
+  n++;
+  engine.analyze(email.replace(sentence, `The rollback section is good and clear${'!'.repeat(n % 7)} ${n}.`));
+});
+console.log(
+  `\none-sentence edit in the email: p50 ${ms(median(edits))}, p95 ${ms(quantile(edits, 0.95))} (target p95 < 2 ms); ` +
+    `${((engine.sentencesAnalysed - before) / 501).toFixed(2)} sentences re-analysed per edit`,
+);
+const peak = process.resourceUsage().maxRSS / 1024;
+console.log(`peak memory (RSS, whole process incl. alex and write-good): ${peak.toFixed(0)} MB; heap now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
