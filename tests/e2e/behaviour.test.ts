@@ -60,6 +60,44 @@ describe('the card', () => {
   });
 });
 
+describe('looks', () => {
+  it('follows a dark page and is never styled by the host page', async () => {
+    const page = await h.open(`${SLACK}textarea.html`);
+    await page.addStyleTag({
+      content: `* { font-size: 40px !important; color: red !important; background: #111 !important; }
+        div, button { display: none !important; } body { background: #111 !important; }`,
+    });
+    await typeInto(page, '#draft', BLUNT);
+    await expect.poll(() => overlayMarks(page).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Alt+Shift+K');
+    await card(page).waitFor();
+    const look = await card(page).evaluate((el) => ({
+      dark: el.classList.contains('dark'),
+      fontSize: getComputedStyle(el).fontSize,
+      color: getComputedStyle(el).color,
+      buttons: [...el.querySelectorAll('button')].map((b) => getComputedStyle(b).display),
+    }));
+    expect(look.dark).toBe(true);
+    expect(look.fontSize).toBe('13px');
+    expect(look.color).not.toBe('rgb(255, 0, 0)');
+    expect(look.buttons.every((d) => d !== 'none')).toBe(true);
+    await page.close();
+  });
+
+  it('keeps overlay marks on the phrase when the field scrolls, and hides them outside it', async () => {
+    const page = await h.open(`${SLACK}textarea.html`);
+    await typeInto(page, '#draft', `${'Line of filler text.\n'.repeat(3)}${BLUNT}${'\nMore filler.'.repeat(12)}`);
+    await page.locator('#draft').evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(() => overlayMarks(page).count()).toBe(1);
+    const before = (await overlayMarks(page).first().boundingBox())!;
+    await page.locator('#draft').evaluate((el) => (el.scrollTop = 30));
+    await expect.poll(async () => (await overlayMarks(page).first().boundingBox())?.y).toBeCloseTo(before.y - 30, 0);
+    await page.locator('#draft').evaluate((el) => (el.scrollTop = 400));
+    await expect.poll(() => overlayMarks(page).count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('Japanese input', () => {
   it('never analyses, marks or replaces while an IME composition is open', async () => {
     const page = await h.open(`${SLACK}quill.html`);
@@ -113,6 +151,14 @@ describe('Ignore and Never flag', () => {
 });
 
 describe('fields and sites left alone', () => {
+  it('leaves quoted history in a Gmail reply alone', async () => {
+    const page = await h.open('https://mail.google.com/kuuki-test/gmail.html');
+    await typeInto(page, '[aria-label="Message Body"]', 'I want a promotion.');
+    await expect.poll(() => highlightedTexts(page)).toEqual(['I want a promotion.']);
+    expect(await page.locator('.gmail_quote').innerText()).toContain(BLUNT);
+    await page.close();
+  });
+
   it('skips opted-out, password and read-only fields', async () => {
     const page = await h.open(`${SLACK}textarea.html`);
     for (const id of ['#optout', '#gramm', '#password']) await typeInto(page, id, BLUNT);
