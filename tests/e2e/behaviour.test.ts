@@ -1,6 +1,8 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, badge, card, highlightedTexts, launch, overlayMarks, pause } from './harness';
+import { EXTENSION_DIR, type Harness, badge, card, highlightedTexts, launch, overlayMarks, pause } from './harness';
 
 const SLACK = 'https://app.slack.com/kuuki-test/';
 const BLUNT = "This method doesn't work.";
@@ -200,6 +202,16 @@ describe('Soften with Kuuki (context menu)', () => {
 });
 
 describe('privacy', () => {
+  it('forbids every connection in its policy, and its code calls no network API', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.content_security_policy.extension_pages).toContain("connect-src 'none'");
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    const scripts = readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(scripts).toContain('background.js');
+    for (const file of scripts)
+      expect(readFileSync(join(EXTENSION_DIR, file), 'utf8'), file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/);
+  });
+
   it('makes no network request at all: every request was a fixture page the test served', async () => {
     await pause((await h.context.pages())[0] ?? (await h.open(`${SLACK}textarea.html`)), 10);
     expect(h.requests.length).toBeGreaterThan(0);
