@@ -1,5 +1,6 @@
 /**
- * Folding for matching: NFKC (full/half width), lower case, typographic apostrophes.
+ * Folding for matching: NFKC (full/half width), lower case, typographic apostrophes, katakana as
+ * hiragana.
  * Keeps a map back to the original so offsets found in the folded text stay UTF-16-correct.
  */
 export interface FoldedText {
@@ -15,8 +16,12 @@ const CLUSTER = /\P{M}[\p{M}\uFF9E\uFF9F]*|[\p{M}\uFF9E\uFF9F]+/gsu;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const ASCII = /^[\x00-\x7F]*$/;
 
+// Katakana written where hiragana is usual (ﾜｶﾘﾏｾﾝ, ワカリマセン) reads the same; fold it.
+const KATAKANA = /[\u30A1-\u30F6]/g;
+const toHiragana = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0x60);
+
 export function foldChars(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'");
+  return s.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'").replace(KATAKANA, toHiragana);
 }
 
 export function fold(original: string): FoldedText {

@@ -7,6 +7,7 @@ import { foldChars } from './normalize';
  *   (a|b|c)             one of the alternatives; an empty one makes the group optional: (ね|)
  *   ~                   a short gap (up to 20 characters) inside one sentence
  *   spaces              one or more whitespace characters
+ *   ^ … / … $           only at the start / end of the sentence (punctuation and emoji around it allowed)
  *
  * Patterns are parsed into a tiny AST and every literal is escaped before a RegExp is built,
  * so user text is never compiled as a raw RegExp. No nesting and few gaps keep matching linear
@@ -23,16 +24,27 @@ export class PhrasePatternError extends Error {
   }
 }
 
-type Part = { kind: 'text'; value: string } | { kind: 'choice'; options: string[] } | { kind: 'gap' };
+type Part =
+  | { kind: 'text'; value: string }
+  | { kind: 'choice'; options: string[] }
+  | { kind: 'gap' }
+  | { kind: 'start' }
+  | { kind: 'end' };
 
 export function parsePhrasePattern(pattern: string): Part[] {
-  const source = pattern.trim();
-  if (!source) throw new PhrasePatternError('is empty');
-  if (source.length > PHRASE_LIMITS.length)
+  const trimmed = pattern.trim();
+  if (!trimmed) throw new PhrasePatternError('is empty');
+  if (trimmed.length > PHRASE_LIMITS.length)
     throw new PhrasePatternError(`is longer than ${PHRASE_LIMITS.length} characters`);
+  const anchoredStart = trimmed.startsWith('^');
+  const anchoredEnd = trimmed.length > 1 && trimmed.endsWith('$');
+  const source = trimmed.slice(anchoredStart ? 1 : 0, anchoredEnd ? -1 : undefined).trim();
   const bad = FORBIDDEN.exec(source);
-  if (bad) throw new PhrasePatternError(`contains an unsupported character "${bad[0]}"`);
-  const parts: Part[] = [];
+  if (bad) {
+    const anchor = bad[0] === '^' || bad[0] === '$' ? ' ("^" only at the start, "$" only at the end)' : '';
+    throw new PhrasePatternError(`contains an unsupported character "${bad[0]}"${anchor}`);
+  }
+  const parts: Part[] = anchoredStart ? [{ kind: 'start' }] : [];
   let text = '';
   const flush = () => {
     if (text) parts.push({ kind: 'text', value: text });
@@ -60,6 +72,7 @@ export function parsePhrasePattern(pattern: string): Part[] {
     }
   }
   flush();
+  if (anchoredEnd) parts.push({ kind: 'end' });
   const gaps = parts.filter((p) => p.kind === 'gap').length;
   if (gaps > PHRASE_LIMITS.gaps) throw new PhrasePatternError(`has more than ${PHRASE_LIMITS.gaps} gaps "~"`);
   const alternatives = parts.reduce((n, p) => n + (p.kind === 'choice' ? p.options.length : 0), 0);
@@ -81,8 +94,17 @@ const literal = (s: string) =>
 const LATIN = /[\p{Script=Latin}\p{N}]/u;
 
 function edgeOptions(part: Part | undefined): string[] {
-  if (!part || part.kind === 'gap') return [];
-  return (part.kind === 'text' ? [part.value] : part.options).map((o) => foldChars(o).trim()).filter(Boolean);
+  if (part?.kind === 'text') return [foldChars(part.value).trim()].filter(Boolean);
+  if (part?.kind === 'choice') return part.options.map((o) => foldChars(o).trim()).filter(Boolean);
+  return [];
+}
+
+/** Longest first: a RegExp takes the first alternative that fits, and the longest is meant. */
+const longestFirst = (options: string[]) => [...options].sort((a, b) => foldChars(b).length - foldChars(a).length);
+
+/** How many characters of the pattern are plain text, outside groups and gaps. */
+export function outsideGroups(pattern: string): number {
+  return parsePhrasePattern(pattern).reduce((n, p) => n + (p.kind === 'text' ? p.value.trim().length : 0), 0);
 }
 
 /** Compiles a phrase pattern to a global RegExp over folded text. */
@@ -91,13 +113,16 @@ export function compilePhrasePattern(pattern: string): RegExp {
   const body = parts
     .map((p) => {
       if (p.kind === 'gap') return GAP;
+      if (p.kind === 'start') return '(?<=^[\\s\\p{P}\\p{S}]*)';
+      if (p.kind === 'end') return '(?=[\\s\\p{P}\\p{S}]*$)';
       if (p.kind === 'text') return literal(p.value);
-      return `(?:${p.options.map(literal).join('|')})`;
+      return `(?:${longestFirst(p.options).map(literal).join('|')})`;
     })
     .join('');
   // Latin words match whole words ("asap" not inside "asapx"); Japanese has no spaces to respect.
-  const latinStart = edgeOptions(parts[0]).some((o) => LATIN.test(o[0]!));
-  const latinEnd = edgeOptions(parts[parts.length - 1]).some((o) => LATIN.test(o[o.length - 1]!));
+  const inner = parts.filter((p) => p.kind !== 'start' && p.kind !== 'end');
+  const latinStart = edgeOptions(inner[0]).some((o) => LATIN.test(o[0]!));
+  const latinEnd = edgeOptions(inner[inner.length - 1]).some((o) => LATIN.test(o[o.length - 1]!));
   const before = latinStart ? '(?<![\\p{Script=Latin}\\p{N}])' : '';
   const after = latinEnd ? '(?![\\p{Script=Latin}\\p{N}])' : '';
   return new RegExp(`${before}${body}${after}`, 'gu');

@@ -1,5 +1,5 @@
 import { toOriginal } from './normalize';
-import { compilePhrasePattern } from './phrase-pattern';
+import { compilePhrasePattern, outsideGroups } from './phrase-pattern';
 import type { Hit, Matcher, Sentence } from './sentence';
 
 /** Phrase patterns (Japanese entries, users' own rewrites) over the folded sentence. */
@@ -23,7 +23,6 @@ class PhraseMatcher implements Matcher {
 }
 
 export function compilePhrase(pattern: string): Matcher {
-  const regex = compilePhrasePattern(pattern);
-  const solid = pattern.replace(/\([^)]*\)|~/g, '').length;
-  return new PhraseMatcher(regex, solid / 4);
+  // Literal text outside groups is what makes a phrase pattern specific.
+  return new PhraseMatcher(compilePhrasePattern(pattern), outsideGroups(pattern) / 4);
 }

@@ -12,7 +12,24 @@ describe('phrase patterns', () => {
 
   it('match alternatives, optional groups and gaps', () => {
     expect(matches('(できません|無理です)(。|)', '無理です。')).toEqual(['無理です。']);
-    expect(matches('なぜ~しないのですか', 'なぜテストしないのですか')).toEqual(['なぜテストしないのですか']);
+    expect(matches('なぜ~しないのですか', 'なぜテストしないのですか')).toEqual(['なぜてすとしないのですか']);
+  });
+
+  it('prefer the longest alternative, whatever order it is written in', () => {
+    expect(matches('(できない|できないです)', 'それはできないです。')).toEqual(['できないです']);
+  });
+
+  it('anchor to the start or end of the sentence with ^ and $, around punctuation and emoji', () => {
+    expect(matches('早くして$', '早くして🙏')).toEqual(['早くして']);
+    expect(matches('早くして$', '早くしてもらえると助かります')).toEqual([]);
+    expect(matches('^no', '「No, thanks')).toEqual(['no']);
+    expect(matches('^no', 'I said no')).toEqual([]);
+    expect(() => compilePhrasePattern('a$b')).toThrowError(/"\$" only at the end/);
+  });
+
+  it('read katakana and half-width kana as hiragana', () => {
+    expect(matches('わかりません', 'ﾜｶﾘﾏｾﾝ')).toEqual(['わかりません']);
+    expect(matches('わかりません', 'ワカリマセン。')).toEqual(['わかりません']);
   });
 
   it('respect Latin word edges only', () => {
