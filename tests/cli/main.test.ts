@@ -82,5 +82,5 @@ describe('the installed command', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
     expect(execFileSync('node', ['bin/kuuki.mjs', '--help'], { encoding: 'utf8' })).toMatch(/Usage:/);
-  });
+  }, 30_000); // two Node processes compiling TypeScript on a busy machine
 });
