@@ -9,6 +9,9 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   outDir: '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The popup loads the engine lazily; browsers that run MV3 support modulepreload natively,
+  // so Vite's polyfill (which fetches) is left out.
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser, manifestVersion, command }) => ({
     name: 'Kuuki — read the air',
     description: 'Spots blunt phrasing as you write and offers softer rewrites, in English and Japanese.',

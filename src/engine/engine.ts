@@ -1,11 +1,13 @@
 import type { Lang, MatchableEntry } from '../phrasebook/schema';
 import { compileEnglishPattern } from './english';
-import { foldChars } from './normalize';
+import { phraseKey } from './normalize';
 import { compilePhrase } from './phrase';
 import { fitRewrite } from './rewrite';
 import { segment } from './segment';
 import { type Matcher, Sentence } from './sentence';
 import { type AnalyzeOptions, type Finding, PatternError } from './types';
+
+export { phraseKey };
 
 interface CompiledEntry {
   entry: MatchableEntry;
@@ -160,12 +162,4 @@ function toFinding(sentence: string, c: Candidate): SentenceFinding {
     why: entry.why,
     custom,
   };
-}
-
-/** How "never flag this" phrases are compared: folded, final punctuation ignored. */
-export function phraseKey(phrase: string): string {
-  return foldChars(phrase)
-    .replace(/[\s.!?。！？]+$/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -54,3 +54,11 @@ export function fold(original: string): FoldedText {
 export function toOriginal(f: FoldedText, start: number, end: number): [number, number] {
   return [f.starts[start] ?? 0, f.ends[end - 1] ?? 0];
 }
+
+/** How "never flag this" phrases and duplicates are compared: folded, final punctuation ignored. */
+export function phraseKey(phrase: string): string {
+  return foldChars(phrase)
+    .replace(/[\s.!?。！？]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

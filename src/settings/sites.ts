@@ -16,3 +16,60 @@ export function isSiteEnabled(settings: Settings, hostname: string): boolean {
 export function originPattern(hostname: string): string {
   return `*://${hostname}/*`;
 }
+
+/** What turning a site on or off changes: settings, and the origin permission to ask or give back. */
+export interface SiteToggle {
+  change: Pick<Settings, 'disabledSites' | 'enabledSites'>;
+  /** Ask for this origin (from the user's click) before saving. */
+  request?: string;
+  /** Give this origin back after saving. */
+  release?: string;
+}
+
+export function toggleSite(settings: Settings, hostname: string, on: boolean): SiteToggle {
+  const without = (list: string[]) => list.filter((h) => h !== hostname);
+  if (isDefaultSite(hostname)) {
+    return {
+      change: {
+        enabledSites: settings.enabledSites,
+        disabledSites: on ? without(settings.disabledSites) : [...without(settings.disabledSites), hostname],
+      },
+    };
+  }
+  return on
+    ? {
+        change: { disabledSites: without(settings.disabledSites), enabledSites: [...without(settings.enabledSites), hostname] },
+        request: originPattern(hostname),
+      }
+    : {
+        change: { disabledSites: without(settings.disabledSites), enabledSites: without(settings.enabledSites) },
+        release: originPattern(hostname),
+      };
+}
+
+/** The hostname Kuuki could run on for a page address, or null (browser pages, files, …). */
+export function siteOfUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface ListedSite {
+  hostname: string;
+  isDefault: boolean;
+  enabled: boolean;
+}
+
+/** The built-in sites and those the user turned on, for the settings list. */
+export function listSites(settings: Settings): ListedSite[] {
+  return [
+    ...DEFAULT_SITES.map((hostname) => ({ hostname, isDefault: true, enabled: isSiteEnabled(settings, hostname) })),
+    ...settings.enabledSites
+      .filter((h) => !isDefaultSite(h))
+      .map((hostname) => ({ hostname, isDefault: false, enabled: true })),
+  ];
+}

@@ -19,11 +19,23 @@ export interface QuarantinedValue {
 
 export async function quarantine(key: string, value: unknown, problems: string[]): Promise<void> {
   const kept = await quarantineItem.getValue();
+  // The same value found again (another page read it too) is kept once.
+  const same = JSON.stringify(value);
+  if (kept.some((q) => q.key === key && JSON.stringify(q.value) === same)) return;
   await quarantineItem.setValue([...kept, { key, value, problems, at: Date.now() }].slice(-50));
 }
 
 export function listQuarantine(): Promise<QuarantinedValue[]> {
   return quarantineItem.getValue();
+}
+
+/** Forgets quarantined values the user has seen and dismissed. */
+export async function dismissQuarantined(keep: (q: QuarantinedValue) => boolean): Promise<void> {
+  await quarantineItem.setValue((await quarantineItem.getValue()).filter(keep));
+}
+
+export function watchQuarantine(onChange: (list: QuarantinedValue[]) => void): () => void {
+  return quarantineItem.watch((list) => onChange(list ?? []));
 }
 
 export const describeIssues = (error: z.ZodError) =>

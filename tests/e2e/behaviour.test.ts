@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { App } from '../../src/ui/App';
+import '../../src/ui/popup.css';
+
+render(<App />, document.getElementById('app')!);

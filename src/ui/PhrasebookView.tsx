@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Category, Lang } from '../phrasebook/schema';
+import { EntryDetail } from './EntryDetail';
+import { CATEGORY_KEYS, LANG_KEYS, otherLang, plural } from './format';
+import { Trans, useI18n } from './i18n';
+import { type BrowsableEntry, PhrasebookSearch, bluntOf, displayRewrite } from './search';
+import { builtinOrError, usedCategories } from './phrasebook';
+
+const optionId = (i: number) => `pb-option-${i}`;
+
+/** Search and browse: type to search, ↑↓ to move, Enter to open, Esc to go back. */
+export function PhrasebookView(props: { entries: BrowsableEntry[] }) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState<Category | 'all'>('all');
+  const [lang, setLang] = useState<Lang | 'all'>('all');
+  const [active, setActive] = useState(0);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  const search = useMemo(() => new PhrasebookSearch(props.entries), [props.entries]);
+  const results = useMemo(() => search.search(query, { category, lang }), [search, query, category, lang]);
+  const categories = useMemo(() => usedCategories(props.entries), [props.entries]);
+  const open = openId ? props.entries.find((e) => e.id === openId) : undefined;
+  const broken = builtinOrError().error;
+
+  useEffect(() => setActive(0), [query, category, lang]);
+  useEffect(() => {
+    if (!open) input.current?.focus();
+  }, [open]);
+  useEffect(() => {
+    list.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, open]);
+
+  // Type anywhere in the list view to search.
+  useEffect(() => {
+    if (open) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (target?.closest('input, textarea, select')) return;
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  if (open) return <EntryDetail entry={open} onBack={() => setOpenId(null)} />;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!results.length) return;
+      const n = results.length;
+      setActive((a) => (e.key === 'ArrowDown' ? Math.min(a + 1, n - 1) : Math.max(a - 1, 0)));
+    } else if (e.key === 'Enter') {
+      const entry = results[active];
+      if (!entry) return;
+      setOpenId(entry.id);
+    } else if (e.key === 'Escape' && query) {
+      setQuery('');
+    } else {
+      return;
+    }
+    e.preventDefault();
+  };
+
+  return (
+    <div class="view phrasebook">
+      {broken && (
+        <p class="notice error" role="alert">
+          <Trans k="tryFailed" values={{ reason: broken }} />
+        </p>
+      )}
+      <label class="field-label" for="pb-search">
+        {t('searchLabel')}
+      </label>
+      <input
+        id="pb-search"
+        ref={input}
+        type="search"
+        role="combobox"
+        aria-expanded={results.length > 0}
+        aria-controls="pb-results"
+        aria-autocomplete="list"
+        aria-activedescendant={results.length ? optionId(active) : undefined}
+        aria-describedby="pb-hint"
+        autocomplete="off"
+        spellcheck={false}
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div class="filters">
+        <div class="filter">
+          <label for="pb-category">{t('filterCategory')}</label>
+          <select id="pb-category" value={category} onChange={(e) => setCategory(e.currentTarget.value as Category | 'all')}>
+            <option value="all">{t('filterAll')}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {t(CATEGORY_KEYS[c])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filter">
+          <label for="pb-lang">{t('filterLang')}</label>
+          <select id="pb-lang" value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang | 'all')}>
+            <option value="all">{t('filterAll')}</option>
+            <option value="en">{t('langEn')}</option>
+            <option value="ja">{t('langJa')}</option>
+          </select>
+        </div>
+      </div>
+      <p class="count" aria-live="polite">
+        {plural(t, results.length, 'resultCountOne', 'resultCount')}
+      </p>
+      {results.length ? (
+        <ul id="pb-results" ref={list} class="results" role="listbox" aria-label={t('resultsLabel')}>
+          {results.map((entry, i) => (
+            <li
+              key={entry.id}
+              id={optionId(i)}
+              data-entry={entry.id}
+              role="option"
+              aria-selected={i === active}
+              class={i === active ? 'result active' : 'result'}
+              onMouseMove={() => i !== active && setActive(i)}
+              onClick={() => setOpenId(entry.id)}
+            >
+              <span class="pair">
+                <span class="blunt" lang={entry.lang}>
+                  {bluntOf(entry)}
+                </span>
+                <span class="arrow" aria-hidden="true">
+                  →
+                </span>
+                <span class="soft" lang={entry.lang}>
+                  {displayRewrite(entry.rewrites[0] ?? '')}
+                </span>
+              </span>
+              {entry.equivalent && (
+                <span class="equivalent" lang={otherLang(entry.lang)}>
+                  {entry.equivalent}
+                </span>
+              )}
+              <span class="tags">
+                <span class="tag">{t(LANG_KEYS[entry.lang])}</span>
+                <span class="tag">{t(CATEGORY_KEYS[entry.category])}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p id="pb-results" class="empty">
+          {t('noResults')}
+        </p>
+      )}
+      <p id="pb-hint" class="hint">
+        {t('listHint')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/settings/schema';
+import { isSiteEnabled, listSites, siteOfUrl, toggleSite } from '../../src/settings/sites';
+
+describe('site switch', () => {
+  it('turns a default site off and on through disabledSites, no permission involved', () => {
+    const off = toggleSite(DEFAULT_SETTINGS, 'app.slack.com', false);
+    expect(off).toEqual({ change: { enabledSites: [], disabledSites: ['app.slack.com'] } });
+    const settings = { ...DEFAULT_SETTINGS, ...off.change };
+    expect(isSiteEnabled(settings, 'app.slack.com')).toBe(false);
+    expect(toggleSite(settings, 'app.slack.com', true).change.disabledSites).toEqual([]);
+  });
+
+  it('asks for the origin to turn another site on, and gives it back when turned off', () => {
+    const on = toggleSite(DEFAULT_SETTINGS, 'notion.so', true);
+    expect(on).toEqual({ change: { disabledSites: [], enabledSites: ['notion.so'] }, request: '*://notion.so/*' });
+    const settings = { ...DEFAULT_SETTINGS, ...on.change };
+    expect(toggleSite(settings, 'notion.so', false)).toEqual({
+      change: { disabledSites: [], enabledSites: [] },
+      release: '*://notion.so/*',
+    });
+  });
+
+  it('lists the built-in sites and the ones turned on', () => {
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['mail.google.com'], enabledSites: ['notion.so'] };
+    expect(listSites(settings)).toEqual([
+      { hostname: 'mail.google.com', isDefault: true, enabled: false },
+      { hostname: 'app.slack.com', isDefault: true, enabled: true },
+      { hostname: 'notion.so', isDefault: false, enabled: true },
+    ]);
+  });
+
+  it('knows which pages have a site', () => {
+    expect(siteOfUrl('https://app.slack.com/client/T1')).toBe('app.slack.com');
+    expect(siteOfUrl('chrome://extensions')).toBeNull();
+    expect(siteOfUrl(undefined)).toBeNull();
+    expect(siteOfUrl('not a url')).toBeNull();
+  });
+});
