@@ -25,7 +25,14 @@ export function PhrasebookView(props: { entries: BrowsableEntry[] }) {
   const open = openId ? props.entries.find((e) => e.id === openId) : undefined;
   const broken = builtinOrError().error;
 
-  useEffect(() => setActive(0), [query, category, lang]);
+  // A new search starts at the first result. Reset in the same update as the change itself: an
+  // effect would run later and could undo an arrow key pressed in between.
+  const refine =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setActive(0);
+    };
   useEffect(() => {
     if (!open) input.current?.focus();
   }, [open]);
@@ -58,7 +65,7 @@ export function PhrasebookView(props: { entries: BrowsableEntry[] }) {
       if (!entry) return;
       setOpenId(entry.id);
     } else if (e.key === 'Escape' && query) {
-      setQuery('');
+      refine(setQuery)('');
     } else {
       return;
     }
@@ -89,13 +96,13 @@ export function PhrasebookView(props: { entries: BrowsableEntry[] }) {
         spellcheck={false}
         placeholder={t('searchPlaceholder')}
         value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => refine(setQuery)(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       <div class="filters">
         <div class="filter">
           <label for="pb-category">{t('filterCategory')}</label>
-          <select id="pb-category" value={category} onChange={(e) => setCategory(e.currentTarget.value as Category | 'all')}>
+          <select id="pb-category" value={category} onChange={(e) => refine(setCategory)(e.currentTarget.value as Category | 'all')}>
             <option value="all">{t('filterAll')}</option>
             {categories.map((c) => (
               <option key={c} value={c}>
@@ -106,7 +113,7 @@ export function PhrasebookView(props: { entries: BrowsableEntry[] }) {
         </div>
         <div class="filter">
           <label for="pb-lang">{t('filterLang')}</label>
-          <select id="pb-lang" value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang | 'all')}>
+          <select id="pb-lang" value={lang} onChange={(e) => refine(setLang)(e.currentTarget.value as Lang | 'all')}>
             <option value="all">{t('filterAll')}</option>
             <option value="en">{t('langEn')}</option>
             <option value="ja">{t('langJa')}</option>
