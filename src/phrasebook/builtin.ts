@@ -7,11 +7,11 @@ import enAbsolutes from '../../phrasebook/en/absolutes.json';
 import enBlame from '../../phrasebook/en/blame.json';
 import enCriticism from '../../phrasebook/en/criticism.json';
 import enDismissal from '../../phrasebook/en/dismissal.json';
-import enSuggestions from '../../phrasebook/en/suggestions.json';
 import enPassiveAggressive from '../../phrasebook/en/passive-aggressive.json';
 import enPressure from '../../phrasebook/en/pressure.json';
 import enQuestions from '../../phrasebook/en/questions.json';
 import enRefusal from '../../phrasebook/en/refusal.json';
+import enSuggestions from '../../phrasebook/en/suggestions.json';
 import enWorkplace from '../../phrasebook/en/workplace.json';
 import jaAbsolutes from '../../phrasebook/ja/absolutes.json';
 import jaBlame from '../../phrasebook/ja/blame.json';
@@ -29,11 +29,11 @@ export const BUILTIN_SOURCES: readonly PhrasebookSource[] = [
   { file: 'phrasebook/en/blame.json', data: enBlame },
   { file: 'phrasebook/en/criticism.json', data: enCriticism },
   { file: 'phrasebook/en/dismissal.json', data: enDismissal },
-  { file: 'phrasebook/en/suggestions.json', data: enSuggestions },
   { file: 'phrasebook/en/passive-aggressive.json', data: enPassiveAggressive },
   { file: 'phrasebook/en/pressure.json', data: enPressure },
   { file: 'phrasebook/en/questions.json', data: enQuestions },
   { file: 'phrasebook/en/refusal.json', data: enRefusal },
+  { file: 'phrasebook/en/suggestions.json', data: enSuggestions },
   { file: 'phrasebook/en/workplace.json', data: enWorkplace },
   { file: 'phrasebook/ja/absolutes.json', data: jaAbsolutes },
   { file: 'phrasebook/ja/blame.json', data: jaBlame },
