@@ -18,15 +18,18 @@ export class Sentence {
     return (this.foldedText ??= fold(this.text));
   }
 
-  /** Lower-case words, with contractions expanded ("doesn't" gives "does" and "not"). */
+  /**
+   * Lower-case words, with every word a contraction may stand for ("it's" gives "it", "is" and
+   * "has"; "doesnt" gives "does" and "not"). Used only to skip sentences no pattern can match,
+   * so it errs on the side of too many words: a missing one would hide a blunt sentence.
+   */
   get words(): Set<string> {
     if (!this.wordSet) {
-      this.wordSet = new Set();
+      const words = (this.wordSet = new Set());
       const docs = nlp.tokenize(this.text).docs as unknown as { normal?: string; machine?: string }[][];
       for (const terms of docs)
         for (const t of terms) {
-          if (t.normal) this.wordSet.add(t.normal);
-          if (t.machine) this.wordSet.add(t.machine);
+          for (const w of [t.normal, t.machine]) if (w) for (const e of expandContraction(w)) words.add(e);
         }
     }
     return this.wordSet;
@@ -36,6 +39,42 @@ export class Sentence {
   get doc(): Doc {
     return (this.tagged ??= nlp(this.text));
   }
+}
+
+const SUFFIXES: [string, string[]][] = [
+  ["n't", ['not']],
+  ["'s", ['is', 'has', 'us']],
+  ["'d", ['would', 'had', 'did']],
+  ["'re", ['are']],
+  ["'m", ['am']],
+  ["'ll", ['will']],
+  ["'ve", ['have']],
+];
+const IRREGULAR: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
+// Contractions written without the apostrophe, as chat often does.
+const BARE: Record<string, string[]> = {
+  dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], cant: ['can', 'not'],
+  wont: ['will', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'], wasnt: ['was', 'not'],
+  werent: ['were', 'not'], havent: ['have', 'not'], hasnt: ['has', 'not'], hadnt: ['had', 'not'],
+  shouldnt: ['should', 'not'], wouldnt: ['would', 'not'], couldnt: ['could', 'not'], mustnt: ['must', 'not'],
+  aint: ['is', 'are', 'am', 'not'], im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'],
+  youve: ['you', 'have'], youll: ['you', 'will'], youd: ['you', 'would', 'had'], theyre: ['they', 'are'],
+  thats: ['that', 'is'], whats: ['what', 'is'], whos: ['who', 'is'], hows: ['how', 'is'],
+  wheres: ['where', 'is'], theres: ['there', 'is'], heres: ['here', 'is'], lets: ['let', 'us'],
+  itll: ['it', 'will'], weve: ['we', 'have'], theyve: ['they', 'have'],
+};
+
+function expandContraction(word: string): string[] {
+  const w = word.replace(/[\u2018\u2019]/g, "'");
+  const bare = BARE[w];
+  if (bare) return [w, ...bare];
+  for (const [suffix, meanings] of SUFFIXES) {
+    if (w.length > suffix.length && w.endsWith(suffix)) {
+      const base = w.slice(0, -suffix.length);
+      return [w, IRREGULAR[base] ?? base, base, ...meanings];
+    }
+  }
+  return [w];
 }
 
 /** A match inside a sentence, offsets relative to it. */

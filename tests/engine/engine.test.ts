@@ -22,6 +22,15 @@ describe('English matching', () => {
     expect(only(text)).toEqual([['en-this-doesnt-work', text]]);
   });
 
+  it('checks sentences whose contractions hide the words a pattern needs', () => {
+    const wrong: Entry = { ...FIXTURE_ENTRIES[0]!, id: 'en-its-wrong', patterns: ['(it|that) is wrong'] };
+    const e = new Engine([wrong]);
+    for (const text of ["It's wrong.", 'It’s wrong.', 'That is wrong.'])
+      expect(e.analyze(text).map((f) => f.entryId), text).toEqual(['en-its-wrong']);
+    const would: Entry = { ...wrong, id: 'en-you-would', patterns: ['you would never'] };
+    expect(new Engine([would]).analyze("You'd never do that.").map((f) => f.text)).toEqual(["You'd never"]);
+  });
+
   it('leaves positive forms alone', () => {
     expect(only('This method works well.')).toEqual([]);
   });
