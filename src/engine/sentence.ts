@@ -50,9 +50,9 @@ const SUFFIXES: [string, string[]][] = [
   ["'ll", ['will']],
   ["'ve", ['have']],
 ];
-const IRREGULAR: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
+const IRREGULAR = new Map(Object.entries({ ca: 'can', wo: 'will', sha: 'shall', ai: 'is' }));
 // Contractions written without the apostrophe, as chat often does.
-const BARE: Record<string, string[]> = {
+const BARE = new Map<string, string[]>(Object.entries({
   dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], cant: ['can', 'not'],
   wont: ['will', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'], wasnt: ['was', 'not'],
   werent: ['were', 'not'], havent: ['have', 'not'], hasnt: ['has', 'not'], hadnt: ['had', 'not'],
@@ -62,16 +62,16 @@ const BARE: Record<string, string[]> = {
   thats: ['that', 'is'], whats: ['what', 'is'], whos: ['who', 'is'], hows: ['how', 'is'],
   wheres: ['where', 'is'], theres: ['there', 'is'], heres: ['here', 'is'], lets: ['let', 'us'],
   itll: ['it', 'will'], weve: ['we', 'have'], theyve: ['they', 'have'],
-};
+}));
 
 function expandContraction(word: string): string[] {
   const w = word.replace(/[\u2018\u2019]/g, "'");
-  const bare = BARE[w];
+  const bare = BARE.get(w); // a Map: words like __proto__ are words, not keys of an object
   if (bare) return [w, ...bare];
   for (const [suffix, meanings] of SUFFIXES) {
     if (w.length > suffix.length && w.endsWith(suffix)) {
       const base = w.slice(0, -suffix.length);
-      return [w, IRREGULAR[base] ?? base, base, ...meanings];
+      return [w, IRREGULAR.get(base) ?? base, base, ...meanings];
     }
   }
   return [w];

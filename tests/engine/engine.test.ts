@@ -76,6 +76,11 @@ describe('offsets', () => {
     expect(text.slice(f!.start, f!.end)).toBe(f!.text);
   });
 
+  it('treat words that name object properties as plain words', () => {
+    for (const text of ['__proto__', 'constructor toString', "__proto__'s hasOwnProperty"])
+      expect(() => engine.analyze(text)).not.toThrow();
+  });
+
   it('stay in bounds and match the reported text for arbitrary Unicode', () => {
     const blunt = fc.constantFrom("this doesn't work", 'それはできません', 'I want a promotion', '> quoted', '\r\n', '。');
     const text = fc
