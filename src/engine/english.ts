@@ -24,9 +24,10 @@ interface TermJson {
 
 const COMBINING = /\p{M}/u;
 
-/** One word a sequence cannot match without (its last literal one, usually the rarest), if any. */
+/** One word a sequence cannot match without (its longest, usually its rarest), if any. */
 function keyWord(sequence: MatchToken[]): string | undefined {
-  return sequence.filter((t) => t.word && !t.optional && !t.negative).at(-1)?.word;
+  const words = sequence.filter((t) => t.word && !t.optional && !t.negative).map((t) => t.word!);
+  return words.reduce<string | undefined>((a, b) => (!a || b.length > a.length ? b : a), undefined);
 }
 
 function requiredWords(tokens: MatchToken[]): string[][] {
