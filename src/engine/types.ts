@@ -1,4 +1,4 @@
-import type { Category, Lang, MatchableEntry } from '../phrasebook/schema';
+import type { Category, Lang } from '../phrasebook/schema';
 
 /** One blunt phrase found in a text. Offsets are UTF-16 indices into the analysed text. */
 export interface Finding {
@@ -16,17 +16,6 @@ export interface Finding {
   why: string;
   /** True for the user's own rewrites. */
   custom: boolean;
-}
-
-/** A match inside one sentence, before rewrites are fitted; offsets relative to the sentence. */
-export interface SentenceMatch {
-  start: number;
-  end: number;
-  entry: MatchableEntry;
-  /** Higher wins among overlapping matches of the same length. */
-  specificity: number;
-  /** Words captured by named groups, for `{name}` in rewrites. */
-  captures: Record<string, string>;
 }
 
 export interface AnalyzeOptions {

@@ -41,19 +41,27 @@ export function watchQuarantine(onChange: (list: QuarantinedValue[]) => void): (
 export const describeIssues = (error: z.ZodError) =>
   error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`);
 
-function parseSettings(raw: unknown): { settings: Settings; problems?: string[] } {
-  const parsed = settingsSchema.safeParse(raw ?? {});
-  return parsed.success ? { settings: parsed.data } : { settings: DEFAULT_SETTINGS, problems: describeIssues(parsed.error) };
+type Item = ReturnType<typeof storage.defineItem<unknown>>;
+
+/** A stored value checked against its schema; invalid data falls back, with its problems. */
+function parse<T>(schema: z.ZodType<T>, raw: unknown, fallback: T): { value: T; problems?: string[] } {
+  const parsed = schema.safeParse(raw ?? fallback);
+  return parsed.success ? { value: parsed.data } : { value: fallback, problems: describeIssues(parsed.error) };
 }
 
-export async function getSettings(): Promise<Settings> {
-  const raw = await settingsItem.getValue();
-  const { settings, problems } = parseSettings(raw);
+/** Reads an item; invalid data is quarantined and replaced by the fallback, never silently lost. */
+async function read<T>(item: Item, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  const raw = await item.getValue();
+  const { value, problems } = parse(schema, raw, fallback);
   if (problems) {
-    await quarantine('sync:settings', raw, problems);
-    await settingsItem.setValue(settings);
+    await quarantine(key, raw, problems);
+    await item.setValue(value);
   }
-  return settings;
+  return value;
+}
+
+export function getSettings(): Promise<Settings> {
+  return read(settingsItem, 'sync:settings', settingsSchema, DEFAULT_SETTINGS);
 }
 
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
@@ -63,25 +71,13 @@ export async function updateSettings(change: Partial<Settings>): Promise<Setting
 }
 
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((raw) => onChange(parseSettings(raw).settings));
+  return settingsItem.watch((raw) => onChange(parse(settingsSchema, raw, DEFAULT_SETTINGS).value));
 }
 
 const neverFlagList = z.array(neverFlagSchema);
 
-function parseNeverFlag(raw: unknown): NeverFlag[] {
-  const parsed = neverFlagList.safeParse(raw ?? []);
-  return parsed.success ? parsed.data : [];
-}
-
-export async function getNeverFlag(): Promise<NeverFlag[]> {
-  const raw = await neverFlagItem.getValue();
-  const parsed = neverFlagList.safeParse(raw ?? []);
-  if (!parsed.success) {
-    await quarantine('sync:neverFlag', raw, describeIssues(parsed.error));
-    await neverFlagItem.setValue([]);
-    return [];
-  }
-  return parsed.data;
+export function getNeverFlag(): Promise<NeverFlag[]> {
+  return read(neverFlagItem, 'sync:neverFlag', neverFlagList, []);
 }
 
 export async function addNeverFlag(phrase: string, entryId: string): Promise<void> {
@@ -95,5 +91,5 @@ export async function removeNeverFlag(phrase: string): Promise<void> {
 }
 
 export function watchNeverFlag(onChange: (list: NeverFlag[]) => void): () => void {
-  return neverFlagItem.watch((raw) => onChange(parseNeverFlag(raw)));
+  return neverFlagItem.watch((raw) => onChange(parse(neverFlagList, raw, []).value));
 }
