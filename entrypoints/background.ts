@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { analyzeForPage, ensureEngine, phraseKey, watchEngineSources } from '../src/background/engine-host';
+import { analyzeForPage, ensureEngine, watchEngineSources } from '../src/background/engine-host';
 import { CONTENT_SCRIPT_FILE, syncSiteScripts } from '../src/background/sites';
+import { phraseKey } from '../src/engine/normalize';
 import { resolveUiLanguage, translator } from '../src/i18n/messages';
 import type { Request, Responses, TabMessage } from '../src/messages';
 import { isSiteEnabled } from '../src/settings/sites';
@@ -60,5 +61,5 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void getSettings().then(syncSiteScripts));
   // Warm the engine so the first keystroke in a tab does not wait for compilation.
   void ensureEngine();
-  watchEngineSources(() => undefined);
+  watchEngineSources();
 });

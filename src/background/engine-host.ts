@@ -1,15 +1,22 @@
-import { defaultEngine, phraseKey } from '../engine';
+import { defaultEngine } from '../engine';
 import { compileEntry } from '../engine/engine';
 import type { Finding } from '../engine/types';
+import type { Lang } from '../phrasebook/schema';
 import { getCustomRewrites, toEntry, watchCustomRewrites } from '../settings/custom-rewrites';
-import type { Settings } from '../settings/schema';
-import { getNeverFlag, getSettings } from '../settings/store';
+import { getNeverFlag, getSettings, watchNeverFlag, watchSettings } from '../settings/store';
 
 /**
  * The one engine for all tabs. The service worker may be suspended at any time, so everything
- * is rebuilt lazily from storage on the first request after it wakes.
+ * is rebuilt lazily from storage on the first request after it wakes, and kept until storage
+ * says it changed (analysis requests come at every pause in typing, in every tab).
  */
+interface Options {
+  langs: Lang[];
+  ignoredPhrases: string[];
+}
+
 let ready: Promise<void> | undefined;
+let options: Promise<Options> | undefined;
 
 async function loadCustom(): Promise<void> {
   const entries = (await getCustomRewrites()).map(toEntry).filter((entry) => {
@@ -25,21 +32,28 @@ async function loadCustom(): Promise<void> {
   defaultEngine().setCustomEntries(entries);
 }
 
+async function loadOptions(): Promise<Options> {
+  const [settings, neverFlag] = await Promise.all([getSettings(), getNeverFlag()]);
+  return { langs: settings.langs, ignoredPhrases: neverFlag.map((n) => n.phrase) };
+}
+
 export function ensureEngine(): Promise<void> {
   return (ready ??= loadCustom());
 }
 
-export function watchEngineSources(onChange: () => void): void {
+/** Reloads what analysis depends on when the popup or a page changes it. */
+export function watchEngineSources(): void {
   watchCustomRewrites(() => {
     ready = loadCustom();
-    void ready.then(onChange);
   });
+  const forgetOptions = () => {
+    options = undefined;
+  };
+  watchSettings(forgetOptions);
+  watchNeverFlag(forgetOptions);
 }
 
-export async function analyzeForPage(text: string, settings?: Settings): Promise<Finding[]> {
-  await ensureEngine();
-  const [s, neverFlag] = await Promise.all([settings ?? getSettings(), getNeverFlag()]);
-  return defaultEngine().analyze(text, { langs: s.langs, ignoredPhrases: neverFlag.map((n) => n.phrase) });
+export async function analyzeForPage(text: string): Promise<Finding[]> {
+  const [, { langs, ignoredPhrases }] = await Promise.all([ensureEngine(), (options ??= loadOptions())]);
+  return defaultEngine().analyze(text, { langs, ignoredPhrases });
 }
-
-export { phraseKey };
