@@ -5,6 +5,7 @@ import { compilePhrase } from './phrase';
 import { fitRewrite } from './rewrite';
 import { segment } from './segment';
 import { type Matcher, Sentence } from './sentence';
+import { TriggerIndex } from './trigger-index';
 import { type AnalyzeOptions, type Finding, PatternError } from './types';
 
 export { phraseKey };
@@ -14,6 +15,8 @@ interface CompiledEntry {
   custom: boolean;
   matchers: Matcher[];
   exceptions: Matcher[];
+  /** Words of which a sentence must hold one for any pattern to match, if all patterns say. */
+  triggers: string[] | null;
 }
 
 /** A finding relative to its sentence, as cached. */
@@ -38,12 +41,9 @@ function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', cus
 }
 
 export function compileEntry(entry: MatchableEntry, custom = false): CompiledEntry {
-  return {
-    entry,
-    custom,
-    matchers: compileAll(entry, 'patterns', custom),
-    exceptions: compileAll(entry, 'exceptions', custom),
-  };
+  const matchers = compileAll(entry, 'patterns', custom);
+  const triggers = matchers.every((m) => m.triggers) ? matchers.flatMap((m) => m.triggers!) : null;
+  return { entry, custom, matchers, exceptions: compileAll(entry, 'exceptions', custom), triggers };
 }
 
 interface Candidate {
@@ -70,17 +70,24 @@ function byStrength(a: Candidate, b: Candidate): number {
 export class Engine {
   private builtin: CompiledEntry[];
   private custom: CompiledEntry[] = [];
+  private index: TriggerIndex<CompiledEntry>;
   private cache = new Map<string, SentenceFinding[]>();
   /** How many sentences were matched rather than served from the cache (for tests and bench). */
   sentencesAnalysed = 0;
 
   constructor(entries: readonly MatchableEntry[]) {
     this.builtin = entries.map((e) => compileEntry(e));
+    this.index = this.indexEntries();
+  }
+
+  private indexEntries(): TriggerIndex<CompiledEntry> {
+    return new TriggerIndex([...this.custom, ...this.builtin], (c) => c.triggers);
   }
 
   /** Replaces the user's own entries; throws PatternError naming the entry at fault. */
   setCustomEntries(entries: readonly MatchableEntry[]): void {
     this.custom = entries.map((e) => compileEntry(e, true));
+    this.index = this.indexEntries();
     this.cache.clear();
   }
 
@@ -126,7 +133,8 @@ export class Engine {
     const latin = HAS_LATIN.test(text);
     const nonAscii = HAS_NON_ASCII.test(text);
     const candidates: Candidate[] = [];
-    for (const compiled of [...this.custom, ...this.builtin]) {
+    const words = latin && langs.includes('en') ? sentence.words.first.keys() : [];
+    for (const compiled of this.index.candidates(words)) {
       const { lang } = compiled.entry;
       if (!langs.includes(lang) || (lang === 'en' ? !latin : !nonAscii)) continue;
       const hits = compiled.matchers.flatMap((m) =>

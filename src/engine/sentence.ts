@@ -3,13 +3,19 @@ import { type FoldedText, fold } from './normalize';
 
 type Doc = ReturnType<typeof nlp>;
 
+/** Where each word first comes in its sentence (0-based), and the shortest sentence's length. */
+export interface WordIndex {
+  first: Map<string, number>;
+  shortest: number;
+}
+
 /**
  * One sentence as the matchers see it. Each view (folded text, word set, tagged document) is
  * computed on first use only, so a sentence no pattern could match costs almost nothing.
  */
 export class Sentence {
   private foldedText?: FoldedText;
-  private wordSet?: Set<string>;
+  private wordIndex?: WordIndex;
   private tagged?: Doc;
 
   constructor(readonly text: string) {}
@@ -20,19 +26,26 @@ export class Sentence {
 
   /**
    * Lower-case words, with every word a contraction may stand for ("it's" gives "it", "is" and
-   * "has"; "doesnt" gives "does" and "not"). Used only to skip sentences no pattern can match,
-   * so it errs on the side of too many words: a missing one would hide a blunt sentence.
+   * "has"; "doesnt" gives "does" and "not"), each with the earliest place it takes in a sentence,
+   * and the length of the shortest sentence. Used only to skip sentences no pattern can match,
+   * so it errs on the side of too many words and too early places: compromise's tagged sentences
+   * have the same terms, plus contractions split in two, so a term never comes earlier there.
    */
-  get words(): Set<string> {
-    if (!this.wordSet) {
-      const words = (this.wordSet = new Set());
+  get words(): WordIndex {
+    if (!this.wordIndex) {
+      const first = new Map<string, number>();
+      let shortest = Infinity;
       const docs = nlp.tokenize(this.text).docs as unknown as { normal?: string; machine?: string }[][];
-      for (const terms of docs)
-        for (const t of terms) {
-          for (const w of [t.normal, t.machine]) if (w) for (const e of expandContraction(w)) words.add(e);
-        }
+      for (const terms of docs) {
+        shortest = Math.min(shortest, terms.length);
+        terms.forEach((t, i) => {
+          for (const w of [t.normal, t.machine])
+            if (w) for (const e of expandContraction(w)) if ((first.get(e) ?? Infinity) > i) first.set(e, i);
+        });
+      }
+      this.wordIndex = { first, shortest };
     }
-    return this.wordSet;
+    return this.wordIndex;
   }
 
   /** The sentence tagged by compromise (parts of speech, tenses). */
@@ -87,5 +100,7 @@ export interface Hit {
 /** A compiled pattern: finds its hits in a sentence. */
 export interface Matcher {
   specificity: number;
+  /** Words of which a sentence must hold one for this to match; none: try every sentence. */
+  triggers?: readonly string[];
   find(sentence: Sentence): Hit[];
 }
