@@ -15,8 +15,12 @@ interface CompiledEntry {
   custom: boolean;
   matchers: Matcher[];
   exceptions: Matcher[];
-  /** Words of which a sentence must hold one for any pattern to match, if all patterns say. */
-  triggers: string[] | null;
+}
+
+/** One pattern of one entry, as the trigger index holds it. */
+interface Pattern {
+  compiled: CompiledEntry;
+  matcher: Matcher;
 }
 
 /** A finding relative to its sentence, as cached. */
@@ -41,9 +45,12 @@ function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', cus
 }
 
 export function compileEntry(entry: MatchableEntry, custom = false): CompiledEntry {
-  const matchers = compileAll(entry, 'patterns', custom);
-  const triggers = matchers.every((m) => m.triggers) ? matchers.flatMap((m) => m.triggers!) : null;
-  return { entry, custom, matchers, exceptions: compileAll(entry, 'exceptions', custom), triggers };
+  return {
+    entry,
+    custom,
+    matchers: compileAll(entry, 'patterns', custom),
+    exceptions: compileAll(entry, 'exceptions', custom),
+  };
 }
 
 interface Candidate {
@@ -70,7 +77,7 @@ function byStrength(a: Candidate, b: Candidate): number {
 export class Engine {
   private builtin: CompiledEntry[];
   private custom: CompiledEntry[] = [];
-  private index: TriggerIndex<CompiledEntry>;
+  private index: TriggerIndex<Pattern>;
   private cache = new Map<string, SentenceFinding[]>();
   /** How many sentences were matched rather than served from the cache (for tests and bench). */
   sentencesAnalysed = 0;
@@ -80,8 +87,11 @@ export class Engine {
     this.index = this.indexEntries();
   }
 
-  private indexEntries(): TriggerIndex<CompiledEntry> {
-    return new TriggerIndex([...this.custom, ...this.builtin], (c) => c.triggers);
+  private indexEntries(): TriggerIndex<Pattern> {
+    const patterns = [...this.custom, ...this.builtin].flatMap((compiled) =>
+      compiled.matchers.map((matcher) => ({ compiled, matcher })),
+    );
+    return new TriggerIndex(patterns, (p) => p.matcher.triggers ?? null);
   }
 
   /** Replaces the user's own entries; throws PatternError naming the entry at fault. */
@@ -132,15 +142,21 @@ export class Engine {
     const sentence = new Sentence(text);
     const latin = HAS_LATIN.test(text);
     const nonAscii = HAS_NON_ASCII.test(text);
-    const candidates: Candidate[] = [];
     const words = latin && langs.includes('en') ? sentence.words.first.keys() : [];
-    for (const compiled of this.index.candidates(words)) {
+    // Hits per entry, in entry order (the index keeps it), so equal candidates rank as before.
+    const hitsOf = new Map<CompiledEntry, Candidate[]>();
+    for (const { compiled, matcher } of this.index.candidates(words)) {
       const { lang } = compiled.entry;
       if (!langs.includes(lang) || (lang === 'en' ? !latin : !nonAscii)) continue;
-      const hits = compiled.matchers.flatMap((m) =>
-        m.find(sentence).map((h) => ({ ...h, specificity: m.specificity, compiled })),
-      );
-      if (!hits.length) continue;
+      for (const hit of matcher.find(sentence)) {
+        const candidate = { ...hit, specificity: matcher.specificity, compiled };
+        const list = hitsOf.get(compiled);
+        if (list) list.push(candidate);
+        else hitsOf.set(compiled, [candidate]);
+      }
+    }
+    const candidates: Candidate[] = [];
+    for (const [compiled, hits] of hitsOf) {
       const vetoes = compiled.exceptions.flatMap((m) => m.find(sentence));
       candidates.push(...hits.filter((h) => !vetoes.some((v) => overlaps(h, v))));
     }

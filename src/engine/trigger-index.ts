@@ -23,8 +23,19 @@ export class TriggerIndex<T> {
   }
 
   candidates(words: Iterable<string>): T[] {
-    const chosen = new Set(this.always);
-    for (const word of words) for (const i of this.byWord.get(word) ?? []) chosen.add(i);
-    return [...chosen].sort((a, b) => a - b).map((i) => this.items[i]!);
+    const triggered: number[] = [];
+    for (const word of words) for (const i of this.byWord.get(word) ?? []) triggered.push(i);
+    triggered.sort((a, b) => a - b);
+    // Merge the two ascending lists (they never share an item), dropping repeats.
+    const { always, items } = this;
+    const out: T[] = [];
+    let a = 0;
+    triggered.forEach((i, k) => {
+      if (i === triggered[k - 1]) return;
+      while (a < always.length && always[a]! < i) out.push(items[always[a++]!]!);
+      out.push(items[i]!);
+    });
+    while (a < always.length) out.push(items[always[a++]!]!);
+    return out;
   }
 }
