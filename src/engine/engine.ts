@@ -142,7 +142,7 @@ export class Engine {
     const sentence = new Sentence(text);
     const latin = HAS_LATIN.test(text);
     const nonAscii = HAS_NON_ASCII.test(text);
-    const words = latin && langs.includes('en') ? sentence.words.first.keys() : [];
+    const words = sentence.triggers(latin && langs.includes('en'));
     // Hits per entry, in entry order (the index keeps it), so equal candidates rank as before.
     const hitsOf = new Map<CompiledEntry, Candidate[]>();
     for (const { compiled, matcher } of this.index.candidates(words)) {

@@ -107,6 +107,15 @@ export function outsideGroups(pattern: string): number {
   return parsePhrasePattern(pattern).reduce((n, p) => n + (p.kind === 'text' ? p.value.trim().length : 0), 0);
 }
 
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Whether every match holds a Japanese character: one in the plain text, or in every alternative. */
+export function needsJapanese(pattern: string): boolean {
+  return parsePhrasePattern(pattern).some(
+    (p) => (p.kind === 'text' && JAPANESE.test(p.value)) || (p.kind === 'choice' && p.options.every((o) => JAPANESE.test(o))),
+  );
+}
+
 /** Compiles a phrase pattern to a global RegExp over folded text. */
 export function compilePhrasePattern(pattern: string): RegExp {
   const parts = parsePhrasePattern(pattern);

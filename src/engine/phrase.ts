@@ -1,12 +1,13 @@
 import { toOriginal } from './normalize';
-import { compilePhrasePattern, outsideGroups } from './phrase-pattern';
-import type { Hit, Matcher, Sentence } from './sentence';
+import { compilePhrasePattern, needsJapanese, outsideGroups } from './phrase-pattern';
+import { type Hit, JAPANESE_SCRIPT, type Matcher, type Sentence } from './sentence';
 
 /** Phrase patterns (Japanese entries, users' own rewrites) over the folded sentence. */
 class PhraseMatcher implements Matcher {
   constructor(
     private readonly regex: RegExp,
     readonly specificity: number,
+    readonly triggers: readonly string[] | undefined,
   ) {}
 
   find(sentence: Sentence): Hit[] {
@@ -24,5 +25,6 @@ class PhraseMatcher implements Matcher {
 
 export function compilePhrase(pattern: string): Matcher {
   // Literal text outside groups is what makes a phrase pattern specific.
-  return new PhraseMatcher(compilePhrasePattern(pattern), outsideGroups(pattern) / 4);
+  const triggers = needsJapanese(pattern) ? [JAPANESE_SCRIPT] : undefined;
+  return new PhraseMatcher(compilePhrasePattern(pattern), outsideGroups(pattern) / 4, triggers);
 }

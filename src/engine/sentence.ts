@@ -3,6 +3,11 @@ import { type FoldedText, fold } from './normalize';
 
 type Doc = ReturnType<typeof nlp>;
 
+/** A trigger no word can be (words have no spaces): the sentence may hold Japanese script. */
+export const JAPANESE_SCRIPT = 'script: japanese';
+// Japanese scripts, and the CJK and full-width compatibility blocks that fold into them.
+const MAY_BE_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u33ff\uff00-\uffef]/u;
+
 /** Where each word first comes in its sentence (0-based), and the shortest sentence's length. */
 export interface WordIndex {
   first: Map<string, number>;
@@ -46,6 +51,13 @@ export class Sentence {
       this.wordIndex = { first, shortest };
     }
     return this.wordIndex;
+  }
+
+  /** What the trigger index looks up: English words when asked for, and Japanese script if any. */
+  triggers(englishWords: boolean): string[] {
+    const keys = englishWords ? [...this.words.first.keys()] : [];
+    if (MAY_BE_JAPANESE.test(this.text)) keys.push(JAPANESE_SCRIPT);
+    return keys;
   }
 
   /** The sentence tagged by compromise (parts of speech, tenses). */

@@ -57,6 +57,18 @@ describe('Japanese matching', () => {
     },
   );
 
+  it('tries Japanese patterns on half-width katakana and compatibility characters that fold into Japanese', () => {
+    const word: Entry = { ...FIXTURE_ENTRIES[0]!, id: 'ja-kaisha', lang: 'ja', patterns: ['株式会社(です|)'] };
+    const e = new Engine([word]);
+    expect(e.analyze('㍿です').map((f) => f.text)).toEqual(['㍿です']);
+    expect(new Engine([{ ...word, patterns: ['テスト'] }]).analyze('ﾃｽﾄ').map((f) => f.text)).toEqual(['ﾃｽﾄ']);
+  });
+
+  it('tries phrase patterns that may match without Japanese script on any sentence', () => {
+    const asap: Entry = { ...FIXTURE_ENTRIES[0]!, id: 'ja-asap', lang: 'ja', patterns: ['(ASAP|至急)で'] };
+    expect(new Engine([asap]).analyze('ＡＳＡＰで').map((f) => f.entryId)).toEqual(['ja-asap']);
+  });
+
   it('maps offsets back through width folding', () => {
     const text = 'ﾃｽﾄは無理です。';
     const [f] = engine.analyze(text).filter((x) => x.entryId === 'ja-dekimasen');

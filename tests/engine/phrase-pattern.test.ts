@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/engine/normalize';
-import { PhrasePatternError, compilePhrasePattern } from '../../src/engine/phrase-pattern';
+import { PhrasePatternError, compilePhrasePattern, needsJapanese } from '../../src/engine/phrase-pattern';
 
 const matches = (pattern: string, text: string) => [...fold(text).text.matchAll(compilePhrasePattern(pattern))].map((m) => m[0]);
 
@@ -55,5 +55,17 @@ describe('phrase patterns', () => {
   it('treat regular-expression characters in user text as literal text', () => {
     expect(matches('a.b (c?|d)', 'axb c')).toEqual([]);
     expect(matches('a.b (c?|d)', 'a.b c?')).toEqual(['a.b c?']);
+  });
+
+  it.each([
+    ['それはできません', true],
+    ['(それは|これは)無理', true],
+    ['(ASAP|至急)で', true],
+    ['(ASAP|至急)', false],
+    ['(ASAP|至急|)で', true],
+    ['(ASAP|至急) please', false],
+    ['per my last email', false],
+  ])('knows whether "%s" needs Japanese script: %s', (pattern, expected) => {
+    expect(needsJapanese(pattern)).toBe(expected);
   });
 });
