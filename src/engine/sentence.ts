@@ -8,10 +8,14 @@ export const JAPANESE_SCRIPT = 'script: japanese';
 // Japanese scripts, and the CJK and full-width compatibility blocks that fold into them.
 const MAY_BE_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u33ff\uff00-\uffef]/u;
 
-/** Where each word first comes in its sentence (0-based), and the shortest sentence's length. */
+/** A sentence's words as the English prefilter sees them (compromise may split it in several). */
 export interface WordIndex {
+  /** Where each word first comes in its sentence (0-based). */
   first: Map<string, number>;
+  /** The length of the shortest sentence, in terms. */
   shortest: number;
+  /** Each sentence's terms, each term the words it may stand for. */
+  sentences: string[][][];
 }
 
 /**
@@ -39,16 +43,15 @@ export class Sentence {
   get words(): WordIndex {
     if (!this.wordIndex) {
       const first = new Map<string, number>();
-      let shortest = Infinity;
       const docs = nlp.tokenize(this.text).docs as unknown as { normal?: string; machine?: string }[][];
-      for (const terms of docs) {
-        shortest = Math.min(shortest, terms.length);
-        terms.forEach((t, i) => {
-          for (const w of [t.normal, t.machine])
-            if (w) for (const e of expandContraction(w)) if ((first.get(e) ?? Infinity) > i) first.set(e, i);
-        });
-      }
-      this.wordIndex = { first, shortest };
+      const sentences = docs.map((terms) =>
+        terms.map((t, i) => {
+          const forms = [...new Set([t.normal, t.machine].flatMap((w) => (w ? expandContraction(w) : [])))];
+          for (const w of forms) if ((first.get(w) ?? Infinity) > i) first.set(w, i);
+          return forms;
+        }),
+      );
+      this.wordIndex = { first, shortest: Math.min(...sentences.map((s) => s.length)), sentences };
     }
     return this.wordIndex;
   }

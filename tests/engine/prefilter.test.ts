@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import nlp from 'compromise/two';
 import { describe, expect, it } from 'vitest';
 import { compileEnglishPattern } from '../../src/engine/english';
+import { type MatchToken, Prefilter } from '../../src/engine/english-prefilter';
 import { Sentence } from '../../src/engine/sentence';
 import { builtinEntries } from '../../src/phrasebook/builtin';
 
@@ -31,9 +33,35 @@ describe('English prefilter', () => {
     ['^(out of the question|no way)$', 'Out of the question!', true],
     ['^(out of the question|no way)$', 'That question is out of scope.', false],
     ['^(ok|so)? #Imperative (it|this) .{0,40}', 'Fine. Fix it.', true], // compromise splits sentences too
+    ['^(ok|so)? #Person? #Imperative (it|us|this) .{0,40}', 'Send it over now.', true],
+    ['^(ok|so)? #Person? #Imperative (it|us|this) .{0,40}', 'John, send us the file.', true],
+    ['^(ok|so)? #Person? #Imperative (it|us|this) .{0,40}', 'Is it possible to send it?', false],
+    ['^(ok|so)? #Person? #Imperative (it|us|this) .{0,40}', 'Does this compile?', false],
   ])('%s on "%s" → %s, as compromise says', (pattern, text, expected) => {
     expect(compromiseFinds(pattern, text)).toBe(expected);
     expect(found(pattern, text)).toBe(expected);
+  });
+
+  // Sentences made of words the prefilter treats specially (closed-class words, contractions,
+  // verbs, anchors' neighbours) against patterns using each of its rules.
+  it('agrees with compromise on generated sentences', () => {
+    const patterns = [
+      '^(ok|so)? #Person? #Imperative (me|us|it|this|that|them) .{0,40}',
+      '^(so|just)? #Infinitive (it|this) (now|again)?$',
+      '^(no way|so what|not now)$',
+      '(you|u) #Adverb? (did|do) not (fix|send) (it|this) .{0,40}',
+    ];
+    const word = fc.constantFrom(
+      'ok', 'so', 'just', 'John', 'send', 'fix', 'show', 'do', 'is', 'can', 'you', 'it', "it's", 'this', 'that',
+      'us', 'me', 'them', 'the', 'what', 'not', "don't", 'did', 'now', 'again', 'no', 'way', 'please', 'never',
+    );
+    const sentence = fc
+      .tuple(fc.array(word, { minLength: 1, maxLength: 7 }), fc.constantFrom('.', '?', '!', '', '. Fix it.'))
+      .map(([words, end]) => words.join(' ') + end);
+    fc.assert(
+      fc.property(sentence, fc.constantFrom(...patterns), (text, pattern) => found(pattern, text) === compromiseFinds(pattern, text)),
+      { numRuns: 3000 },
+    );
   });
 
   // Every built-in English pattern against every example and near-miss of its own entry.
@@ -44,4 +72,19 @@ describe('English prefilter', () => {
     const disagreements = cases.filter(([, p, t]) => found(p, t) !== compromiseFinds(p, t));
     expect(disagreements).toEqual([]);
   }, 120_000);
+});
+
+describe('English prefilter skips', () => {
+  const admits = (pattern: string, text: string) =>
+    new Prefilter(nlp.parseMatch(pattern) as unknown as MatchToken[]).admits(new Sentence(text).words);
+
+  it.each([
+    ['you always (forget|ignore) .{0,40}', 'Thanks, I always remember.', 'a sentence without a required word'],
+    ['^(so|ok)? (just|simply) #Verb .{0,40}', 'I will just check it.', 'an anchored pattern whose word comes too late'],
+    ['^(so what|irrelevant)$', 'So what time is the call?', 'a sentence too long for a pattern anchored at both ends'],
+    ['^(out of the question|no way)$', 'Good question.', 'an alternative with only some of its words'],
+    ['^(ok|so)? #Person? #Imperative (it|us) .{0,40}', 'Is it possible?', 'a word after a finite auxiliary where a base verb must be'],
+  ])('%s on "%s": %s', (pattern, text) => {
+    expect(admits(pattern, text)).toBe(false);
+  });
 });
