@@ -42,6 +42,13 @@ const NEVER_BASE_VERB = new Set(
     'is are was were am does did has had can could would should will shall may might must').split(' '),
 );
 
+// The commonest English words: a pattern is looked up by rarer ones when it has them.
+const COMMON = new Set([
+  ...NEVER_BASE_VERB,
+  ...'to of in on at for with from by as about be been being do have not no so all just'.split(' '),
+]);
+const triggerCost = (words: string[]) => words.reduce((n, w) => n + (COMMON.has(w) ? 100 : 1), 0);
+
 /** The words a sequence cannot match without. */
 function wordsOf(sequence: MatchToken[]): string[] {
   return sequence.filter((t) => t.word && !t.optional && !t.negative).map((t) => t.word!);
@@ -86,9 +93,9 @@ export class Prefilter {
     this.maxLength = anchored && tokens[tokens.length - 1]?.end ? before : Infinity;
   }
 
-  /** The key words of the requirement with the fewest of them: a sentence needs one of them. */
+  /** The key words of one requirement, the rarest set: a sentence needs one of them. */
   get triggers(): string[] {
-    return this.required.map(keyWords).reduce((a, b) => (b.length < a.length ? b : a));
+    return this.required.map(keyWords).reduce((a, b) => (triggerCost(b) < triggerCost(a) ? b : a));
   }
 
   /** Rarer words say more about what a pattern means. */
