@@ -12,6 +12,7 @@ import type { WordIndex } from './sentence';
 export interface MatchToken {
   word?: string;
   tag?: string;
+  anything?: boolean;
   optional?: boolean;
   operator?: string;
   fastOr?: Set<string>;

@@ -57,11 +57,20 @@ class EnglishMatcher implements Matcher {
   }
 }
 
+// A gap such as .{0,4} or .* (not .?) before a group holding a phrase: compromise never matches it.
+const isRangeGap = (t: MatchToken | undefined) => !!t?.anything && (!!t.greedy || t.max !== undefined);
+
 /** Compiles one pattern; throws a plain Error with the reason when it cannot be used. */
 export function compileEnglishPattern(pattern: string): Matcher {
   const match = nlp.parseMatch(pattern);
   const tokens = match as unknown as MatchToken[];
   if (!tokens.length) throw new Error('is empty');
+  const deadGroup = tokens.findIndex((t, k) => isRangeGap(tokens[k - 1]) && t.choices?.some((c) => c.length > 1));
+  if (deadGroup > 0)
+    throw new Error(
+      'has a gap (.{0,n}, .*) right before a group with a multi-word alternative, which compromise never matches; ' +
+        'use single words in that group or a word between the gap and the group',
+    );
   const prefilter = new Prefilter(tokens);
   if (!prefilter.required.length) throw new Error('needs at least one word that is always there');
   const groups = [...new Set(tokens.map((t) => t.group).filter((g): g is string => !!g))];

@@ -158,6 +158,25 @@ describe('custom entries', () => {
   });
 });
 
+describe('built-in English patterns', () => {
+  const entry = (patterns: string[]): Entry => ({ ...FIXTURE_ENTRIES[0]!, id: 'en-on-purpose', patterns });
+
+  it.each(['you .{0,4} (on purpose|deliberately)', 'you .* (deliberately|on purpose)', 'again .*? (did not|bounced)'])(
+    'refuse a gap before a group with a multi-word alternative, which compromise never matches: %s',
+    (pattern) => {
+      expect(() => new Engine([entry(['you did it', pattern])])).toThrowError(
+        /en-on-purpose" patterns\[1\]: has a gap .* compromise never matches/,
+      );
+    },
+  );
+
+  it('accept a gap before single words, and an optional word before a phrase', () => {
+    const e = new Engine([entry(['you .{0,4} (deliberately|intentionally)', 'did it .? (on purpose|deliberately)'])]);
+    expect(e.analyze('You did it deliberately.').length).toBe(1);
+    expect(e.analyze('You did it all on purpose.').length).toBe(1);
+  });
+});
+
 describe('ignores', () => {
   it('drops ignored entries and ignored phrases (compared after folding)', () => {
     const text = "This method doesn't work. I want a promotion.";
