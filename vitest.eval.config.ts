@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The phrasebook's quality guard: recall and false positives on tests/eval (see vitest.config.ts).
+// Only the phrasebook's quality guard (recall and false positives; `npm test` runs it too).
 export default defineConfig({
   test: { include: ['tests/eval/**/*.test.ts'], testTimeout: 60_000 },
 });
