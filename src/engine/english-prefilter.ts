@@ -65,8 +65,10 @@ function maxTerms(t: MatchToken): number {
 const isBaseVerbSlot = (t: MatchToken | undefined) =>
   !!t?.tag && BASE_VERB_TAGS.has(t.tag) && !t.optional && !t.negative && maxTerms(t) === 1;
 
-/** The longest word of each alternative (usually its rarest), each once. */
-const keyWords = (r: Required) => [...new Set(r.alternatives.map((a) => a.reduce((x, y) => (y.length > x.length ? y : x))))];
+/** How rare a word probably is: uncommon words first, then longer ones. */
+const rarity = (w: string) => (COMMON.has(w) ? 0 : 100) + w.length;
+/** The rarest word of each alternative ("team" of "your team"), each once. */
+const keyWords = (r: Required) => [...new Set(r.alternatives.map((a) => a.reduce((x, y) => (rarity(y) > rarity(x) ? y : x))))];
 
 export class Prefilter {
   readonly required: Required[] = [];
