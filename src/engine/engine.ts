@@ -142,10 +142,10 @@ export class Engine {
     const sentence = new Sentence(text);
     const latin = HAS_LATIN.test(text);
     const nonAscii = HAS_NON_ASCII.test(text);
-    const words = sentence.triggers(latin && langs.includes('en'));
+    const triggers = sentence.triggers(latin && langs.includes('en'));
     // Hits per entry, in entry order (the index keeps it), so equal candidates rank as before.
     const hitsOf = new Map<CompiledEntry, Candidate[]>();
-    for (const { compiled, matcher } of this.index.candidates(words)) {
+    for (const { compiled, matcher } of this.index.candidates(triggers)) {
       const { lang } = compiled.entry;
       if (!langs.includes(lang) || (lang === 'en' ? !latin : !nonAscii)) continue;
       for (const hit of matcher.find(sentence)) {

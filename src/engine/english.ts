@@ -65,8 +65,7 @@ export function compileEnglishPattern(pattern: string): Matcher {
   const match = nlp.parseMatch(pattern);
   const tokens = match as unknown as MatchToken[];
   if (!tokens.length) throw new Error('is empty');
-  const deadGroup = tokens.findIndex((t, k) => isRangeGap(tokens[k - 1]) && t.choices?.some((c) => c.length > 1));
-  if (deadGroup > 0)
+  if (tokens.some((t, k) => isRangeGap(tokens[k - 1]) && t.choices?.some((c) => c.length > 1)))
     throw new Error(
       'has a gap (.{0,n}, .*) right before a group with a multi-word alternative, which compromise never matches; ' +
         'use single words in that group or a word between the gap and the group',
