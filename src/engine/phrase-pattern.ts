@@ -24,7 +24,7 @@ export class PhrasePatternError extends Error {
   }
 }
 
-type Part =
+export type Part =
   | { kind: 'text'; value: string }
   | { kind: 'choice'; options: string[] }
   | { kind: 'gap' }
@@ -103,22 +103,22 @@ function edgeOptions(part: Part | undefined): string[] {
 const longestFirst = (options: string[]) => [...options].sort((a, b) => foldChars(b).length - foldChars(a).length);
 
 /** How many characters of the pattern are plain text, outside groups and gaps. */
-export function outsideGroups(pattern: string): number {
-  return parsePhrasePattern(pattern).reduce((n, p) => n + (p.kind === 'text' ? p.value.trim().length : 0), 0);
+export function outsideGroups(parts: readonly Part[]): number {
+  return parts.reduce((n, p) => n + (p.kind === 'text' ? p.value.trim().length : 0), 0);
 }
 
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Whether every match holds a Japanese character: one in the plain text, or in every alternative. */
-export function needsJapanese(pattern: string): boolean {
-  return parsePhrasePattern(pattern).some(
+export function needsJapanese(parts: readonly Part[]): boolean {
+  return parts.some(
     (p) => (p.kind === 'text' && JAPANESE.test(p.value)) || (p.kind === 'choice' && p.options.every((o) => JAPANESE.test(o))),
   );
 }
 
-/** Compiles a phrase pattern to a global RegExp over folded text. */
-export function compilePhrasePattern(pattern: string): RegExp {
-  const parts = parsePhrasePattern(pattern);
+/** Compiles a phrase pattern, given as text or already parsed, to a global RegExp over folded text. */
+export function compilePhrasePattern(pattern: string | readonly Part[]): RegExp {
+  const parts = typeof pattern === 'string' ? parsePhrasePattern(pattern) : pattern;
   const body = parts
     .map((p) => {
       if (p.kind === 'gap') return GAP;

@@ -1,5 +1,5 @@
 import { toOriginal } from './normalize';
-import { compilePhrasePattern, needsJapanese, outsideGroups } from './phrase-pattern';
+import { compilePhrasePattern, needsJapanese, outsideGroups, parsePhrasePattern } from './phrase-pattern';
 import { type Hit, JAPANESE_SCRIPT, type Matcher, type Sentence } from './sentence';
 
 /** Phrase patterns (Japanese entries, users' own rewrites) over the folded sentence. */
@@ -25,6 +25,7 @@ class PhraseMatcher implements Matcher {
 
 export function compilePhrase(pattern: string): Matcher {
   // Literal text outside groups is what makes a phrase pattern specific.
-  const triggers = needsJapanese(pattern) ? [JAPANESE_SCRIPT] : undefined;
-  return new PhraseMatcher(compilePhrasePattern(pattern), outsideGroups(pattern) / 4, triggers);
+  const parts = parsePhrasePattern(pattern);
+  const triggers = needsJapanese(parts) ? [JAPANESE_SCRIPT] : undefined;
+  return new PhraseMatcher(compilePhrasePattern(parts), outsideGroups(parts) / 4, triggers);
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/engine/normalize';
-import { PhrasePatternError, compilePhrasePattern, needsJapanese } from '../../src/engine/phrase-pattern';
+import {
+  PhrasePatternError,
+  compilePhrasePattern,
+  needsJapanese,
+  parsePhrasePattern,
+} from '../../src/engine/phrase-pattern';
 
 const matches = (pattern: string, text: string) => [...fold(text).text.matchAll(compilePhrasePattern(pattern))].map((m) => m[0]);
 
@@ -66,6 +71,6 @@ describe('phrase patterns', () => {
     ['(ASAP|至急) please', false],
     ['per my last email', false],
   ])('knows whether "%s" needs Japanese script: %s', (pattern, expected) => {
-    expect(needsJapanese(pattern)).toBe(expected);
+    expect(needsJapanese(parsePhrasePattern(pattern))).toBe(expected);
   });
 });
