@@ -1,10 +1,11 @@
-import type { Lang, MatchableEntry } from '../phrasebook/schema';
+import type { Entry, Lang, MatchableEntry } from '../phrasebook/schema';
 import { compileEnglishPattern } from './english';
 import { phraseKey } from './normalize';
 import { compilePhrase } from './phrase';
 import { fitRewrite } from './rewrite';
+import { PHRASE_SLOT, addsOnly, templateProblem } from './template';
 import { segment } from './segment';
-import { type Matcher, Sentence } from './sentence';
+import { type Matcher, Sentence, type Slot } from './sentence';
 import { TriggerIndex } from './trigger-index';
 import { type AnalyzeOptions, type Finding, PatternError } from './types';
 
@@ -32,42 +33,64 @@ const SENTENCE_TAIL = /^[\s.!?。！？…"'”’)\]」』）]*$/u;
 const HAS_LATIN = /[a-z]/i;
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 
+/**
+ * Built-in entries whose examples all state their result follow the word-edge rules for
+ * Japanese; the others (until the phrasebook is reviewed) and the user's own match as they did.
+ */
+const reviewed = (entry: MatchableEntry) =>
+  'examples' in entry && (entry as Entry).examples.every((x) => typeof x !== 'string');
+
 function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', custom: boolean): Matcher[] {
   // Built-in English uses compromise's grammar; Japanese and users' own use phrase patterns.
-  const compile = entry.lang === 'en' && !custom ? compileEnglishPattern : compilePhrase;
+  const english = entry.lang === 'en' && !custom;
   return (entry[field] ?? []).map((pattern, i) => {
     try {
-      return compile(pattern);
+      if (english) return compileEnglishPattern(pattern);
+      return compilePhrase(pattern, field === 'patterns' && !custom && reviewed(entry));
     } catch (e) {
       throw new PatternError(entry.id, `${field}[${i}]`, (e as Error).message);
     }
   });
 }
 
+/** The slots every pattern of an entry binds: a rewrite may use these and no others. */
+function boundByAll(matchers: readonly Matcher[], names: (m: Matcher) => readonly string[]): string[] {
+  const [first, ...rest] = matchers;
+  return (first ? names(first) : []).filter((n) => rest.every((m) => names(m).includes(n)));
+}
+
 export function compileEntry(entry: MatchableEntry, custom = false): CompiledEntry {
-  return {
-    entry,
-    custom,
-    matchers: compileAll(entry, 'patterns', custom),
-    exceptions: compileAll(entry, 'exceptions', custom),
-  };
+  const matchers = compileAll(entry, 'patterns', custom);
+  if (!custom) {
+    const bound = boundByAll(matchers, (m) => m.slotNames);
+    const verbs = boundByAll(matchers, (m) => m.verbSlots);
+    entry.rewrites.forEach((rewrite, i) => {
+      const problem = templateProblem(rewrite, entry.lang, bound, verbs);
+      if (problem) throw new PatternError(entry.id, `rewrites[${i}]`, problem);
+    });
+  }
+  return { entry, custom, matchers, exceptions: compileAll(entry, 'exceptions', custom) };
 }
 
 interface Candidate {
   start: number;
   end: number;
+  matchStart?: number;
   specificity: number;
-  captures: Record<string, string>;
+  slots: Record<string, Slot>;
   compiled: CompiledEntry;
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
+/** How much of the sentence the pattern matched, context words included. */
+const reach = (c: Candidate) => c.end - (c.matchStart ?? c.start);
+
 /** Longest match first; then the user's own entries; then the more specific pattern. */
 function byStrength(a: Candidate, b: Candidate): number {
   return (
-    b.end - b.start - (a.end - a.start) ||
+    reach(b) - reach(a) ||
     Number(b.compiled.custom) - Number(a.compiled.custom) ||
     b.specificity - a.specificity ||
     a.start - b.start
@@ -114,7 +137,8 @@ export class Engine {
       for (const f of this.analyzeSentence(text.slice(span.start, span.end), langs)) {
         const start = span.start + f.start;
         const end = span.start + f.end;
-        const finding = { ...f, start, end, text: text.slice(start, end) };
+        const sentence = { start: span.start, end: span.end };
+        const finding = { ...f, start, end, sentence, text: text.slice(start, end) };
         if (ignoredEntries.has(f.entryId) || ignoredPhrases.has(phraseKey(finding.text))) continue;
         findings.push(finding);
       }
@@ -160,30 +184,71 @@ export class Engine {
       const vetoes = compiled.exceptions.flatMap((m) => m.find(sentence));
       candidates.push(...hits.filter((h) => !vetoes.some((v) => overlaps(h, v))));
     }
-    const chosen: Candidate[] = [];
-    for (const c of candidates.sort(byStrength)) if (!chosen.some((k) => overlaps(k, c))) chosen.push(c);
-    return chosen.sort((a, b) => a.start - b.start).map((c) => toFinding(text, c));
+    const chosen: { c: Candidate; finding: SentenceFinding & { asks?: boolean } }[] = [];
+    for (const c of candidates.sort(byStrength)) {
+      if (chosen.some((k) => overlaps(k.finding, c))) continue;
+      // A hit none of whose rewrites fits here is no finding: another entry may take its place.
+      const finding = toFinding(text, c, false);
+      if (finding) chosen.push({ c, finding });
+    }
+    chosen.sort((a, b) => a.finding.start - b.finding.start);
+    // A rewrite that asks a question turns the sentence into one: the last phrase of a sentence
+    // carries the rest of it, so its final "." can become "?".
+    const last = chosen[chosen.length - 1];
+    if (last?.finding.asks) last.finding = toFinding(text, last.c, true) ?? last.finding;
+    return chosen.map(({ finding }) => {
+      const { asks: _, ...rest } = finding;
+      return rest;
+    });
   }
 }
 
-function toFinding(sentence: string, c: Candidate): SentenceFinding {
+function toFinding(sentence: string, c: Candidate, carryTail: boolean): (SentenceFinding & { asks?: boolean }) | null {
   const { entry, custom } = c.compiled;
   const tail = sentence.slice(c.end);
   const atSentenceEnd = SENTENCE_TAIL.test(tail);
   // A phrase that ends its sentence takes the sentence's final punctuation with it.
-  const end = atSentenceEnd ? sentence.length : c.end;
+  const end = atSentenceEnd || carryTail ? sentence.length : c.end;
   const finalPunctuation = atSentenceEnd ? (/[.!?。！？]+/u.exec(tail)?.[0] ?? '') : '';
   const atSentenceStart = !/[\p{L}\p{N}]/u.test(sentence.slice(0, c.start));
-  const placement = { atSentenceStart, atSentenceEnd, finalPunctuation, captures: c.captures };
+  const placement = {
+    lang: entry.lang,
+    sentence,
+    start: c.start,
+    end: c.end,
+    atSentenceStart,
+    atSentenceEnd,
+    finalPunctuation,
+    slots: { ...c.slots, [PHRASE_SLOT]: { start: c.start, end: c.end, text: sentence.slice(c.start, c.end) } },
+    custom,
+    tail: carryTail && !atSentenceEnd ? tail : undefined,
+  };
+  const rewrites: string[] = [];
+  const kept: [number, number][][] = [];
+  const adds: boolean[] = [];
+  let asks = false;
+  for (const template of entry.rewrites) {
+    const fitted = fitRewrite(template, placement);
+    if (!fitted || rewrites.includes(fitted.text)) continue;
+    rewrites.push(fitted.text);
+    kept.push(fitted.kept);
+    adds.push(addsOnly(template));
+    asks ||= fitted.asks;
+  }
+  if (!rewrites.length) return null;
   return {
     start: c.start,
     end,
+    sentence: { start: 0, end: sentence.length },
     entryId: entry.id,
     lang: entry.lang,
     category: entry.category,
-    rewrites: entry.rewrites.map((r) => fitRewrite(r, placement)),
+    rewrites,
+    kept,
+    adds,
     equivalent: entry.equivalent,
     why: entry.why,
     custom,
+    asks: asks && !atSentenceEnd && !carryTail,
   };
 }

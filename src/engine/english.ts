@@ -10,10 +10,14 @@ import type { Hit, Matcher, Sentence } from './sentence';
 type ParsedMatch = ReturnType<typeof nlp.parseMatch>;
 
 interface TermJson {
+  text: string;
+  tags: string[];
   offset: { start: number; length: number };
 }
 
 const COMBINING = /\p{M}/u;
+/** The group whose words come before the blunt marker: context the match needs, not part of the span. */
+export const CONTEXT_GROUP = 'pre';
 
 function spanOf(sentence: string, terms: TermJson[]): [number, number] | null {
   const first = terms[0];
@@ -32,7 +36,10 @@ class EnglishMatcher implements Matcher {
     private readonly prefilter: Prefilter,
     private readonly groups: string[],
     readonly specificity: number,
+    readonly slotNames: readonly string[],
   ) {}
+
+  readonly verbSlots: readonly string[] = [];
 
   get triggers(): string[] {
     return this.prefilter.triggers;
@@ -42,18 +49,37 @@ class EnglishMatcher implements Matcher {
     if (!this.prefilter.admits(sentence.words)) return [];
     const view = sentence.doc.match(this.match);
     if (!view.found) return [];
-    const hits: Hit[] = [];
+    const text = sentence.text;
+    const found: { hit: Hit; terms: TermJson[] }[] = [];
     for (const m of view.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
-      const span = spanOf(sentence.text, m.terms);
-      if (span) hits.push({ start: span[0], end: span[1], captures: {} });
+      const span = spanOf(text, m.terms);
+      if (span) found.push({ hit: { start: span[0], end: span[1], slots: {} }, terms: m.terms });
     }
     for (const name of this.groups) {
-      for (const g of (view.groups(name) as typeof view).json({ offset: true }) as { text: string; offset: { start: number } }[]) {
-        const hit = hits.find((h) => g.offset.start >= h.start && g.offset.start < h.end);
-        if (hit) hit.captures[name] = g.text.trim();
+      for (const g of (view.groups(name) as typeof view).json({ offset: true, terms: { offset: true } }) as {
+        terms: TermJson[];
+      }[]) {
+        const range = spanOf(text, g.terms);
+        const owner = range && found.find(({ hit }) => range[0] >= hit.start && range[0] < hit.end);
+        if (!range || !owner) continue;
+        if (name === CONTEXT_GROUP) {
+          // The span starts at the first word after the context.
+          const next = owner.terms.find((t) => t.offset.start >= range[1]);
+          owner.hit.matchStart = owner.hit.start;
+          owner.hit.start = next ? next.offset.start : owner.hit.end;
+          continue;
+        }
+        const terms = g.terms.map((t) => ({
+          text: t.text,
+          tags: t.tags,
+          start: t.offset.start,
+          end: t.offset.start + t.offset.length,
+        }));
+        owner.hit.slots[name] = { start: range[0], end: range[1], text: text.slice(range[0], range[1]), terms };
       }
     }
-    return hits;
+    const hits = found.map((f) => f.hit);
+    return hits.filter((h) => h.start < h.end);
   }
 }
 
@@ -73,7 +99,9 @@ export function compileEnglishPattern(pattern: string): Matcher {
   const prefilter = new Prefilter(tokens);
   if (!prefilter.required.length) throw new Error('needs at least one word that is always there');
   const groups = [...new Set(tokens.map((t) => t.group).filter((g): g is string => !!g))];
+  // A slot every hit binds: some word of its group is not optional.
+  const slotNames = groups.filter((g) => g !== CONTEXT_GROUP && tokens.some((t) => t.group === g && !t.optional));
   // Rarer words and longer patterns say more about what they mean.
   const specificity = prefilter.weight + tokens.length / 100;
-  return new EnglishMatcher(match, prefilter, groups, specificity);
+  return new EnglishMatcher(match, prefilter, groups, specificity, slotNames);
 }

@@ -1,3 +1,4 @@
+import { VERB_FORMS, type VerbForm } from './japanese/verb';
 import { foldChars } from './normalize';
 
 /**
@@ -8,6 +9,9 @@ import { foldChars } from './normalize';
  *   ~                   a short gap (up to 20 characters) inside one sentence
  *   spaces              one or more whitespace characters
  *   ^ … / … $           only at the start / end of the sentence (punctuation and emoji around it allowed)
+ *   {name}              a gap like ~ whose words a rewrite can reuse as {name}
+ *   {name|form}         a Japanese verb in that form (te, ta, dict, stem, nai, imp), from the start of
+ *                       its stem; a rewrite says it as {name} or in another form, {name|te}
  *
  * Patterns are parsed into a tiny AST and every literal is escaped before a RegExp is built,
  * so user text is never compiled as a raw RegExp. No nesting and few gaps keep matching linear
@@ -15,7 +19,20 @@ import { foldChars } from './normalize';
  */
 export const PHRASE_LIMITS = { length: 200, gaps: 2, alternatives: 30 } as const;
 const GAP = '[^。．.!?！？\\n]{0,20}?';
-const FORBIDDEN = /[\\[\]{}<>^$*+\u0000-\u001f\u007f]/u;
+const SLOT_GAP = '[^。．.!?！？\\n]{1,20}?';
+const FORBIDDEN = /[\\[\]<>^$*+\u0000-\u001f\u007f]/u;
+const SLOT = /^([a-zA-Z][a-zA-Z0-9_]*)(?:\|([a-z]+))?$/;
+// What a verb slot matches: a few characters of stem (where it starts is settled in code, which
+// knows okurigana) and the ending of its form, group e<i>.
+const VERB_STEM = '[\\p{Script=Han}々\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc]{0,8}?';
+const VERB_ENDING: Record<VerbForm, string> = {
+  dict: '[うくぐすつぬぶむる]',
+  te: '[てで]',
+  ta: '[ただ]',
+  stem: '',
+  nai: '',
+  imp: '(?:せよ|[ろえけげせてねべめれい])',
+};
 
 export class PhrasePatternError extends Error {
   constructor(message: string) {
@@ -28,6 +45,8 @@ export type Part =
   | { kind: 'text'; value: string }
   | { kind: 'choice'; options: string[] }
   | { kind: 'gap' }
+  /** A named gap (no form) or a verb in a form, reused by rewrites. */
+  | { kind: 'slot'; name: string; form?: VerbForm }
   | { kind: 'start' }
   | { kind: 'end' };
 
@@ -56,7 +75,7 @@ export function parsePhrasePattern(pattern: string): Part[] {
       const close = source.indexOf(')', i + 1);
       if (close < 0) throw new PhrasePatternError('has "(" without a closing ")"');
       const inner = source.slice(i + 1, close);
-      if (/[(~]/.test(inner)) throw new PhrasePatternError('cannot nest groups or put "~" inside a group');
+      if (/[(~{}]/.test(inner)) throw new PhrasePatternError('cannot nest groups or put "~" or a slot inside a group');
       flush();
       parts.push({ kind: 'choice', options: inner.split('|') });
       i = close;
@@ -67,13 +86,28 @@ export function parsePhrasePattern(pattern: string): Part[] {
     } else if (c === '~') {
       flush();
       parts.push({ kind: 'gap' });
+    } else if (c === '{') {
+      const close = source.indexOf('}', i + 1);
+      if (close < 0) throw new PhrasePatternError('has "{" without a closing "}"');
+      const slot = SLOT.exec(source.slice(i + 1, close));
+      if (!slot) throw new PhrasePatternError('has a slot that is not {name} or {name|form}');
+      const [, name, form] = slot as unknown as [string, string, string | undefined];
+      if (form !== undefined && !(VERB_FORMS as readonly string[]).includes(form))
+        throw new PhrasePatternError(`has a verb slot in an unknown form "${form}" (${VERB_FORMS.join(', ')})`);
+      if (parts.some((p) => p.kind === 'slot' && p.name === name))
+        throw new PhrasePatternError(`binds the slot {${name}} twice`);
+      flush();
+      parts.push(form ? { kind: 'slot', name, form: form as VerbForm } : { kind: 'slot', name });
+      i = close;
+    } else if (c === '}') {
+      throw new PhrasePatternError('has "}" without an opening "{"');
     } else {
       text += c;
     }
   }
   flush();
   if (anchoredEnd) parts.push({ kind: 'end' });
-  const gaps = parts.filter((p) => p.kind === 'gap').length;
+  const gaps = parts.filter((p) => p.kind === 'gap' || (p.kind === 'slot' && !p.form)).length;
   if (gaps > PHRASE_LIMITS.gaps) throw new PhrasePatternError(`has more than ${PHRASE_LIMITS.gaps} gaps "~"`);
   const alternatives = parts.reduce((n, p) => n + (p.kind === 'choice' ? p.options.length : 0), 0);
   if (alternatives > PHRASE_LIMITS.alternatives)
@@ -116,17 +150,36 @@ export function needsJapanese(parts: readonly Part[]): boolean {
   );
 }
 
-/** Compiles a phrase pattern, given as text or already parsed, to a global RegExp over folded text. */
+/** The slots a pattern binds, in order. */
+export const slotsOf = (parts: readonly Part[]) => parts.filter((p): p is Extract<Part, { kind: 'slot' }> => p.kind === 'slot');
+
+/**
+ * Compiles a phrase pattern, given as text or already parsed, to a global RegExp over folded
+ * text. Slot i is the named group `s<i>` (in the order of `slotsOf`); a verb slot's ending is `e<i>`.
+ */
 export function compilePhrasePattern(pattern: string | readonly Part[]): RegExp {
   const parts = typeof pattern === 'string' ? parsePhrasePattern(pattern) : pattern;
+  let slot = 0;
+  const compilePart = (p: Part): string => {
+    switch (p.kind) {
+      case 'gap':
+        return GAP;
+      case 'slot': {
+        const i = slot++;
+        return p.form ? `(?<s${i}>${VERB_STEM}(?<e${i}>${VERB_ENDING[p.form]}))` : `(?<s${i}>${SLOT_GAP})`;
+      }
+      case 'start':
+        return '(?<=^[\\s\\p{P}\\p{S}]*)';
+      case 'end':
+        return '(?=[\\s\\p{P}\\p{S}]*$)';
+      case 'text':
+        return literal(p.value);
+      case 'choice':
+        return `(?:${longestFirst(p.options).map(literal).join('|')})`;
+    }
+  };
   const body = parts
-    .map((p) => {
-      if (p.kind === 'gap') return GAP;
-      if (p.kind === 'start') return '(?<=^[\\s\\p{P}\\p{S}]*)';
-      if (p.kind === 'end') return '(?=[\\s\\p{P}\\p{S}]*$)';
-      if (p.kind === 'text') return literal(p.value);
-      return `(?:${longestFirst(p.options).map(literal).join('|')})`;
-    })
+    .map(compilePart)
     .join('');
   // Latin words match whole words ("asap" not inside "asapx"); Japanese has no spaces to respect.
   const inner = parts.filter((p) => p.kind !== 'start' && p.kind !== 'end');
@@ -134,5 +187,5 @@ export function compilePhrasePattern(pattern: string | readonly Part[]): RegExp 
   const latinEnd = edgeOptions(inner[inner.length - 1]).some((o) => LATIN.test(o[o.length - 1]!));
   const before = latinStart ? '(?<![\\p{Script=Latin}\\p{N}])' : '';
   const after = latinEnd ? '(?![\\p{Script=Latin}\\p{N}])' : '';
-  return new RegExp(`${before}${body}${after}`, 'gu');
+  return new RegExp(`${before}${body}${after}`, 'dgu');
 }

@@ -1,31 +1,118 @@
+import { predicateEnd, startsOnWord } from './japanese/boundary';
+import { readVerb } from './japanese/verb';
 import { toOriginal } from './normalize';
-import { compilePhrasePattern, needsJapanese, outsideGroups, parsePhrasePattern } from './phrase-pattern';
-import { type Hit, JAPANESE_SCRIPT, type Matcher, type Sentence } from './sentence';
+import {
+  type Part,
+  compilePhrasePattern,
+  needsJapanese,
+  outsideGroups,
+  parsePhrasePattern,
+  slotsOf,
+} from './phrase-pattern';
+import { type Hit, JAPANESE_SCRIPT, type Matcher, type Sentence, type Slot } from './sentence';
 
-/** Phrase patterns (Japanese entries, users' own rewrites) over the folded sentence. */
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+interface SlotInfo {
+  name: string;
+  form?: Extract<Part, { kind: 'slot' }>['form'];
+  /** The slot comes first in the pattern: its verb may start before the match. */
+  first: boolean;
+  /** The index (in slotsOf order) of a gap slot right before it, which the verb may shrink. */
+  gapBefore?: number;
+}
+
+/**
+ * Phrase patterns (Japanese entries, users' own rewrites) over the folded sentence. Slots are
+ * read back from the original text; a verb slot is widened to its verb's start; Japanese matches
+ * must start and end on word edges.
+ */
 class PhraseMatcher implements Matcher {
   constructor(
     private readonly regex: RegExp,
+    private readonly slots: SlotInfo[],
     readonly specificity: number,
     readonly triggers: readonly string[] | undefined,
+    readonly slotNames: readonly string[],
+    readonly verbSlots: readonly string[],
+    /** Japanese matches start and end on word edges (exceptions veto what overlaps them, edges or not). */
+    private readonly onWordEdges: boolean,
   ) {}
 
   find(sentence: Sentence): Hit[] {
+    const { text } = sentence;
     const folded = sentence.folded;
     const hits: Hit[] = [];
     this.regex.lastIndex = 0;
     for (const m of folded.text.matchAll(this.regex)) {
       if (!m[0].length) continue;
-      const [start, end] = toOriginal(folded, m.index, m.index + m[0].length);
-      hits.push({ start, end, captures: {} });
+      const hit = this.toHit(text, folded, m);
+      if (hit) hits.push(hit);
     }
     return hits;
   }
+
+  private toHit(text: string, folded: Sentence['folded'], m: RegExpExecArray): Hit | null {
+    let [start, end] = toOriginal(folded, m.index, m.index + m[0].length);
+    const slots: Record<string, Slot> = {};
+    // Folded group offsets → the original's; an empty group sits at a position.
+    const original = (at: [number, number] | undefined): [number, number] | undefined => {
+      if (!at) return undefined;
+      if (at[0] < at[1]) return toOriginal(folded, at[0], at[1]);
+      const position = at[0] < folded.starts.length ? folded.starts[at[0]]! : text.length;
+      return [position, position];
+    };
+    const ranges = this.slots.map((_, i) => original(m.indices?.groups?.[`s${i}`]));
+    for (const [i, info] of this.slots.entries()) {
+      const range = ranges[i];
+      const ending = original(m.indices?.groups?.[`e${i}`]);
+      if (!range || !ending || !info.form) continue;
+      const verb = readVerb(text, ending[0], ending[1], info.form);
+      if (!verb || verb.honorific) return null;
+      // A verb first in the pattern starts where its stem does; after a gap slot it may take
+      // from that gap; after literal text it starts where the pattern's text left off.
+      const gap = info.gapBefore === undefined ? undefined : ranges[info.gapBefore];
+      const floor = info.first ? 0 : gap ? gap[0] : range[0];
+      const verbStart = Math.max(verb.start, floor);
+      if (verbStart >= range[1]) return null;
+      if (gap) ranges[info.gapBefore!] = [gap[0], Math.min(gap[1], verbStart)];
+      if (info.first) start = verbStart;
+      ranges[i] = [verbStart, range[1]];
+      slots[info.name] = { start: verbStart, end: range[1], text: text.slice(verbStart, range[1]), verb: verb.verb };
+    }
+    for (const [i, info] of this.slots.entries()) {
+      const range = ranges[i];
+      if (range && !info.form) slots[info.name] = { start: range[0], end: range[1], text: text.slice(range[0], range[1]) };
+    }
+    if (this.onWordEdges && JAPANESE.test(m[0])) {
+      if (!startsOnWord(text, start)) return null;
+      const wordEnd = predicateEnd(text, end);
+      if (wordEnd === null) return null;
+      end = wordEnd;
+    }
+    return { start, end, slots };
+  }
 }
 
-export function compilePhrase(pattern: string): Matcher {
-  // Literal text outside groups is what makes a phrase pattern specific.
+export function compilePhrase(pattern: string, onWordEdges = false): Matcher {
   const parts = parsePhrasePattern(pattern);
+  const inner = parts.filter((p) => p.kind !== 'start' && p.kind !== 'end');
+  const slotParts = slotsOf(parts);
+  const slots: SlotInfo[] = slotParts.map((p) => {
+    const k = inner.indexOf(p);
+    const previous = inner[k - 1];
+    const gapBefore = previous?.kind === 'slot' && !previous.form ? slotParts.indexOf(previous) : undefined;
+    return { name: p.name, form: p.form, first: k === 0, gapBefore };
+  });
   const triggers = needsJapanese(parts) ? [JAPANESE_SCRIPT] : undefined;
-  return new PhraseMatcher(compilePhrasePattern(parts), outsideGroups(parts) / 4, triggers);
+  // Literal text outside groups is what makes a phrase pattern specific.
+  return new PhraseMatcher(
+    compilePhrasePattern(parts),
+    slots,
+    outsideGroups(parts) / 4,
+    triggers,
+    slots.map((s) => s.name),
+    slots.filter((s) => s.form).map((s) => s.name),
+    onWordEdges,
+  );
 }

@@ -1,4 +1,5 @@
 import nlp from 'compromise/two';
+import type { Verb } from './japanese/verb';
 import { type FoldedText, fold } from './normalize';
 
 type Doc = ReturnType<typeof nlp>;
@@ -105,11 +106,25 @@ function expandContraction(word: string): string[] {
   return [w];
 }
 
+/** The writer's own words a pattern bound, for a rewrite to carry over. Offsets relative to the sentence. */
+export interface Slot {
+  start: number;
+  end: number;
+  /** Exactly the sentence's text at [start, end). */
+  text: string;
+  /** A Japanese verb slot: the verb, to say it in another form. */
+  verb?: Verb;
+  /** English: each term with its tags and place in the sentence, to inflect the slot's verb. */
+  terms?: { text: string; tags: string[]; start: number; end: number }[];
+}
+
 /** A match inside a sentence, offsets relative to it. */
 export interface Hit {
   start: number;
   end: number;
-  captures: Record<string, string>;
+  /** Where the pattern's match began, before context words (a greeting, "Honestly,") were left out of the span. */
+  matchStart?: number;
+  slots: Record<string, Slot>;
 }
 
 /** A compiled pattern: finds its hits in a sentence. */
@@ -117,5 +132,9 @@ export interface Matcher {
   specificity: number;
   /** Words of which a sentence must hold one for this to match; none: try every sentence. */
   triggers?: readonly string[];
+  /** The slots every hit binds (a rewrite may use no others)… */
+  slotNames: readonly string[];
+  /** …and those of them that are Japanese verbs (a rewrite may say them in another form). */
+  verbSlots: readonly string[];
   find(sentence: Sentence): Hit[];
 }

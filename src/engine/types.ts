@@ -9,8 +9,14 @@ export interface Finding {
   entryId: string;
   lang: Lang;
   category: Category;
-  /** Softer forms, ready to insert in place of `text` (casing and punctuation fitted). */
+  /** Softer forms, ready to insert in place of `text`: the writer's words carried over, casing and punctuation fitted. */
   rewrites: string[];
+  /** For each rewrite, the [start, end) ranges of it that are the writer's own words; the rest is what Kuuki changed. */
+  kept: [number, number][][];
+  /** For each rewrite: it keeps the phrase as written and adds words around it, rather than replacing it. */
+  adds: boolean[];
+  /** The sentence the phrase is in, [start, end) in the analysed text: the card shows it as it will read. */
+  sentence: { start: number; end: number };
   /** The soft form in the other language. */
   equivalent: string;
   why: string;

@@ -37,7 +37,20 @@ const line = (max: number) =>
     .refine((s) => !/[\r\n]/.test(s), 'must be a single line');
 
 /** Limits keep patterns cheap to match and entries readable in a small card. */
-export const LIMITS = { pattern: 200, rewrite: 300, why: 200, sentence: 400, list: 40 } as const;
+export const LIMITS = { pattern: 320, rewrite: 300, why: 200, sentence: 400, list: 40 } as const;
+
+/**
+ * A sentence the entry must flag, with the sentence as it reads after one click on the entry's
+ * first rewrite — so a reviewer reads whole sentences, and the tests hold the engine to them.
+ */
+export const exampleSchema = z.union([
+  line(LIMITS.sentence),
+  z.strictObject({ text: line(LIMITS.sentence), after: line(LIMITS.sentence) }),
+]);
+export type Example = z.infer<typeof exampleSchema>;
+
+/** An example as text and its expected result (undefined for an example written before results were). */
+export const exampleParts = (e: Example): { text: string; after?: string } => (typeof e === 'string' ? { text: e } : e);
 
 export const entrySchema = z
   .strictObject({
@@ -50,14 +63,17 @@ export const entrySchema = z
     patterns: z.array(line(LIMITS.pattern)).min(1).max(LIMITS.list),
     /** Forms that look blunt to the patterns but are fine; a finding overlapping one is dropped. */
     exceptions: z.array(line(LIMITS.pattern)).max(LIMITS.list).optional(),
-    /** Softer forms in the same language; `{name}` reuses a captured word. */
+    /**
+     * Softer forms in the same language, templates over the writer's words: `{name}` is what a
+     * pattern bound as `name`, `{name|gerund}` / `{name|te}` the same said in another form.
+     */
     rewrites: z.array(line(LIMITS.rewrite)).min(2, 'needs at least 2 rewrites').max(LIMITS.list),
     /** The soft form of the same idea in the other language. */
     equivalent: line(LIMITS.rewrite),
     /** One line: what the blunt form signals, and what the soft form does. */
     why: line(LIMITS.why),
-    /** Sentences this entry must flag. */
-    examples: z.array(line(LIMITS.sentence)).min(2, 'needs at least 2 examples').max(LIMITS.list),
+    /** Sentences this entry must flag, each with the sentence after one click: { text, after }. */
+    examples: z.array(exampleSchema).min(2, 'needs at least 2 examples').max(LIMITS.list),
     /** Sentences that share words with the pattern but are fine: no entry may flag them. */
     nearMisses: z.array(line(LIMITS.sentence)).min(1, 'needs at least 1 near-miss').max(LIMITS.list),
   })

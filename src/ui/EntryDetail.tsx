@@ -90,8 +90,9 @@ export function EntryDetail(props: { entry: BrowsableEntry; onBack(): void }) {
           <h3>{t('detailExamples')}</h3>
           <ul class="plain examples">
             {entry.examples.map((x) => (
-              <li key={x} lang={entry.lang}>
-                {x}
+              <li key={x.text} lang={entry.lang}>
+                {x.text}
+                {x.after && <span class="after">{x.after}</span>}
               </li>
             ))}
           </ul>

@@ -7,7 +7,8 @@ import type { Category, Lang, MatchableEntry } from '../phrasebook/schema';
  * out ("doesn't" finds "does not"), and patterns are made readable before they are searched.
  */
 export interface BrowsableEntry extends MatchableEntry {
-  examples?: readonly string[];
+  /** What the entry flags, with the sentence after one click when the phrasebook says it. */
+  examples?: readonly { text: string; after?: string }[];
   /** The user's own rewrite. */
   custom?: boolean;
 }
@@ -72,7 +73,7 @@ export function displayRewrite(rewrite: string): string {
 
 /** The blunt form to show for an entry: its first example, or its first pattern made readable. */
 export function bluntOf(entry: BrowsableEntry): string {
-  const example = entry.examples?.[0];
+  const example = entry.examples?.[0]?.text;
   if (example) return example;
   const syntax = entry.lang === 'en' && !entry.custom ? 'compromise' : 'phrase';
   return readablePattern(entry.patterns[0] ?? '', syntax);
@@ -96,7 +97,7 @@ export class PhrasebookSearch {
       const syntax = entry.lang === 'en' && !entry.custom ? 'compromise' : 'phrase';
       const fields: [string, number][] = [
         ...entry.patterns.map((p) => [searchFold(readablePattern(p, syntax)), WEIGHTS.blunt] as [string, number]),
-        ...(entry.examples ?? []).map((e) => [searchFold(e), WEIGHTS.example] as [string, number]),
+        ...(entry.examples ?? []).map((e) => [searchFold(e.text), WEIGHTS.example] as [string, number]),
         ...entry.rewrites.map((r) => [searchFold(r), WEIGHTS.rewrite] as [string, number]),
         [searchFold(entry.equivalent), WEIGHTS.equivalent],
         [searchFold(entry.why), WEIGHTS.why],

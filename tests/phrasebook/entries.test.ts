@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { applyRewrite } from '../../src/engine/apply';
 import { Engine } from '../../src/engine/engine';
 import { builtinEntries } from '../../src/phrasebook/builtin';
+import { exampleParts } from '../../src/phrasebook/schema';
 
 // prh-style: every entry carries its own specs, and the phrasebook is only as good as they are.
+// An example names the sentence as it reads after one click; that sentence is then clean.
 const entries = builtinEntries();
 const engine = new Engine(entries);
+const described = (f: { entryId: string; text: string }) => `${f.entryId}: ${f.text}`;
 
 describe.each(entries.map((e) => [e.id, e] as const))('%s', (_id, entry) => {
-  it.each(entry.examples)('flags: %s', (example) => {
-    const findings = engine.analyze(example);
+  it.each(entry.examples.map((e) => [exampleParts(e).text, exampleParts(e)] as const))('flags: %s', (_text, example) => {
+    const findings = engine.analyze(example.text);
+    const finding = findings.find((f) => f.entryId === entry.id);
     expect(findings.map((f) => f.entryId)).toContain(entry.id);
+    for (const rewrite of finding!.rewrites) expect(rewrite).not.toMatch(/[{}]/);
+    if (example.after === undefined) return;
+    const after = applyRewrite(example.text, finding!);
+    expect(after).toBe(example.after);
+    expect(engine.analyze(after).map(described)).toEqual([]);
   });
 
   it.each(entry.nearMisses)('leaves alone: %s', (nearMiss) => {
-    expect(engine.analyze(nearMiss).map((f) => `${f.entryId}: ${f.text}`)).toEqual([]);
+    expect(engine.analyze(nearMiss).map(described)).toEqual([]);
   });
 });

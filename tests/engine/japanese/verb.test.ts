@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { type VerbForm, conjugate, fromDictionary, parseForm, readVerb } from '../../../src/engine/japanese/verb';
+
+const FORMS: VerbForm[] = ['te', 'ta', 'dict', 'stem', 'nai', 'imp'];
+const allForms = (v: ReturnType<typeof fromDictionary>) => (v ? FORMS.map((f) => conjugate(v, f)).join(' ') : null);
+
+describe('Japanese verbs', () => {
+  it.each([
+    ['送る', '送って 送った 送る 送り 送ら 送れ'],
+    ['帰る', '帰って 帰った 帰る 帰り 帰ら 帰れ'],
+    ['変える', '変えて 変えた 変える 変え 変え 変えろ'],
+    ['見る', '見て 見た 見る 見 見 見ろ'],
+    ['やめる', 'やめて やめた やめる やめ やめ やめろ'],
+    ['確認する', '確認して 確認した 確認する 確認し 確認し 確認しろ'],
+    ['来る', '来て 来た 来る 来 来 来い'],
+    ['書く', '書いて 書いた 書く 書き 書か 書け'],
+    ['行く', '行って 行った 行く 行き 行か 行け'],
+    ['急ぐ', '急いで 急いだ 急ぐ 急ぎ 急が 急げ'],
+    ['話す', '話して 話した 話す 話し 話さ 話せ'],
+    ['待つ', '待って 待った 待つ 待ち 待た 待て'],
+    ['読む', '読んで 読んだ 読む 読み 読ま 読め'],
+    ['使う', '使って 使った 使う 使い 使わ 使え'],
+    ['入る', '入って 入った 入る 入り 入ら 入れ'],
+  ])('conjugates %s from its dictionary form', (word, forms) => {
+    expect(allForms(fromDictionary(word))).toBe(forms);
+  });
+
+  it.each([
+    ['送れ', 'imp', '送って'],
+    ['確認しろ', 'imp', '確認して'],
+    ['見ろ', 'imp', '見て'],
+    ['書け', 'imp', '書いて'],
+    ['来い', 'imp', '来て'],
+    ['送り', 'stem', '送って'],
+    ['起き', 'stem', '起きて'],
+    ['確認し', 'stem', '確認して'],
+    ['送ら', 'nai', '送って'],
+    ['食べ', 'nai', '食べて'],
+  ] as const)('reads %s as a %s form', (written, form, te) => {
+    expect(conjugate(parseForm(written, form)!, 'te')).toBe(te);
+  });
+
+  it('keeps a te-form it cannot trace to one verb as a te- or ta-form only', () => {
+    const verb = parseForm('送って', 'te')!;
+    expect([conjugate(verb, 'te'), conjugate(verb, 'ta'), conjugate(verb, 'dict')]).toEqual(['送って', '送った', null]);
+  });
+
+  it.each([
+    ['明日までに資料を送ってください', '送って', false],
+    ['見積もりを出してください', '出して', false],
+    ['すぐに確認してください', '確認して', false],
+    ['これをチェックしてください', 'チェックして', false],
+    ['早く来てください', '来て', false],
+    ['資料をまとめてください', 'まとめて', false],
+    ['書類は受付にお出しになってください', 'なって', true],
+    ['ご確認なさってください', 'ご確認なさって', true],
+  ])('finds the verb before てください in %s', (sentence, verb, honorific) => {
+    const te = sentence.lastIndexOf('ください') - 1;
+    const found = readVerb(sentence, te, te + 1, 'te')!;
+    expect([sentence.slice(found.start, te + 1), found.honorific]).toEqual([verb, honorific]);
+  });
+});

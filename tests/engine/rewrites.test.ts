@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { applyRewrite, sentenceAfter } from '../../src/engine/apply';
+import { Engine } from '../../src/engine/engine';
+import { PatternError } from '../../src/engine/types';
+import type { Entry } from '../../src/phrasebook/schema';
+
+// Rewrites are edits of the writer's sentence: slots carry their words into each rewrite.
+const entry = (e: Partial<Entry> & Pick<Entry, 'id' | 'patterns' | 'rewrites'>): Entry => ({
+  lang: e.id.startsWith('ja-') ? 'ja' : 'en',
+  category: 'urgency',
+  equivalent: '—',
+  why: '—',
+  examples: [{ text: 'x', after: 'x' }, { text: 'y', after: 'y' }],
+  nearMisses: ['z'],
+  ...e,
+});
+
+const engine = new Engine([
+  entry({
+    id: 'en-we-should',
+    category: 'indirect-suggestion',
+    patterns: ['^[<pre>(#Expression|#ProperNoun|honestly|so|ok){0,3}] we (should|must) [<action>#Verb .+]'],
+    rewrites: ['Perhaps we could {action}.', 'What do you think about {action|gerund}?'],
+  }),
+  entry({
+    id: 'en-send-by',
+    patterns: ['^[<pre>(hi|hey)? #Person?] [<action>(send|finish) .*? (by|before) #Date+]'],
+    rewrites: ['Could you {action}?'],
+  }),
+  entry({
+    id: 'ja-te-kudasai',
+    patterns: ['{v|te}ください'],
+    rewrites: ['{v}いただけますでしょうか。', '{v|ta}ほうがよさそうです。'],
+  }),
+  entry({ id: 'ja-beki', patterns: ['{v|dict}べき(です|だ)'], rewrites: ['{v|te}はいかがでしょうか。'] }),
+  entry({ id: 'ja-imperative', patterns: ['(早く|すぐ){v|imp}$'], rewrites: ['お早めに{v|te}いただけますか。'] }),
+]);
+const once = (text: string) => {
+  const [f] = engine.analyze(text);
+  return f ? applyRewrite(text, f) : text;
+};
+
+describe('rewrites keep the writer’s words', () => {
+  it.each([
+    ['We should use Postgres instead of MongoDB.', 'Perhaps we could use Postgres instead of MongoDB.'],
+    ['Honestly, we should drop the beta.', 'Honestly, perhaps we could drop the beta.'],
+    ['Send me the report by Friday.', 'Could you send me the report by Friday?'],
+    ['Hi Tom, send me the numbers by Monday.', 'Hi Tom, could you send me the numbers by Monday?'],
+    // The phrase does not end the sentence: the question takes over its final stop.
+    ['Send me the deck by Friday so I can review it.', 'Could you send me the deck by Friday so I can review it?'],
+    ['明日までに資料を送ってください。', '明日までに資料を送っていただけますでしょうか。'],
+    ['金曜の15時までに見積もりを出してください。', '金曜の15時までに見積もりを出していただけますでしょうか。'],
+    ['その案はやめるべきです。', 'その案はやめてはいかがでしょうか。'],
+    ['早く送れ', 'お早めに送っていただけますか。'],
+  ])('%s → %s', (text, after) => {
+    expect(once(text)).toBe(after);
+  });
+
+  it('says a slot’s verb in another form with compromise (English) or the conjugation table (Japanese)', () => {
+    expect(engine.analyze('We should rewrite the onboarding flow.')[0]?.rewrites[1]).toBe(
+      'What do you think about rewriting the onboarding flow?',
+    );
+    expect(engine.analyze('資料を送ってください。')[0]?.rewrites[1]).toBe('送ったほうがよさそうです。');
+  });
+
+  it('leaves honorific requests and predicates that go on alone', () => {
+    for (const polite of ['書類は受付にお出しになってください。', '書類をお送りくださいませ。', '部長、ご確認なさってください。'])
+      expect(engine.analyze(polite).map((f) => f.entryId), polite).toEqual([]);
+  });
+
+  it('marks which words of the sentence after the change are the writer’s', () => {
+    const text = 'Hi Tom, send me the numbers by Monday.';
+    const [f] = engine.analyze(text);
+    expect(sentenceAfter(text, f!)).toEqual([
+      { text: 'Hi Tom, ', changed: false },
+      { text: 'could you ', changed: true },
+      { text: 'send me the numbers by Monday', changed: false },
+      { text: '?', changed: true },
+    ]);
+  });
+});
+
+describe('rewrite templates are checked when the phrasebook loads', () => {
+  it.each([
+    [['we should [<action>#Verb .+]', 'we must #Verb'], ['Perhaps we could {action}.'], /rewrites\[0\].*\{action\}.*does not bind/],
+    [['we should [<action>#Verb .+]'], ['Perhaps {action|sideways}.'], /rewrites\[0\].*the forms are gerund/],
+    [['we should [<action>#Verb .+]'], ['Perhaps {action.'], /rewrites\[0\].*not a slot/],
+  ])('refuses %j → %j naming entry and field', (patterns, rewrites, reason) => {
+    expect(() => new Engine([entry({ id: 'en-bad', patterns, rewrites })])).toThrowError(PatternError);
+    expect(() => new Engine([entry({ id: 'en-bad', patterns, rewrites })])).toThrowError(reason);
+  });
+
+  it('refuses a Japanese form asked of a slot that is not a verb', () => {
+    const bad = entry({ id: 'ja-bad', patterns: ['早く{what}して'], rewrites: ['{what|te}ください'] });
+    expect(() => new Engine([bad])).toThrowError(/ja-bad.*rewrites\[0\].*not a verb slot/);
+  });
+
+  it('keeps braces a custom pattern does not bind as the user typed them', () => {
+    const custom = new Engine([]);
+    custom.setCustomEntries([entry({ id: 'en-custom-a', patterns: ['asap'], rewrites: ['when you can {smile}'] })]);
+    expect(custom.analyze('Do it asap')[0]?.rewrites).toEqual(['when you can {smile}']);
+  });
+});
