@@ -75,7 +75,8 @@ class PhraseMatcher implements Matcher {
       const floor = info.first ? 0 : gap ? gap[0] : range[0];
       const verbStart = Math.max(verb.start, floor);
       if (verbStart >= range[1]) return null;
-      if (gap) ranges[info.gapBefore!] = [gap[0], Math.min(gap[1], verbStart)];
+      // The gap and the verb share the text before the ending: the gap ends where the verb starts.
+      if (gap) ranges[info.gapBefore!] = [gap[0], verbStart];
       if (info.first) start = verbStart;
       ranges[i] = [verbStart, range[1]];
       slots[info.name] = { start: verbStart, end: range[1], text: text.slice(verbStart, range[1]), verb: verb.verb };

@@ -32,6 +32,11 @@ const engine = new Engine([
     patterns: ['{v|te}ください'],
     rewrites: ['{v}いただけますでしょうか。', '{v|ta}ほうがよさそうです。'],
   }),
+  entry({
+    id: 'ja-hayaku',
+    patterns: ['(早く|さっさと){what}{v|te}(ください|くれ)'],
+    rewrites: ['お早めに{what}{v|te}いただけますと助かります。'],
+  }),
   entry({ id: 'ja-beki', patterns: ['{v|dict}べき(です|だ)'], rewrites: ['{v|te}はいかがでしょうか。'] }),
   entry({ id: 'ja-imperative', patterns: ['(早く|すぐ){v|imp}$'], rewrites: ['お早めに{v|te}いただけますか。'] }),
 ]);
@@ -51,6 +56,8 @@ describe('rewrites keep the writer’s words', () => {
     ['明日までに資料を送ってください。', '明日までに資料を送っていただけますでしょうか。'],
     ['金曜の15時までに見積もりを出してください。', '金曜の15時までに見積もりを出していただけますでしょうか。'],
     ['その案はやめるべきです。', 'その案はやめてはいかがでしょうか。'],
+    ['早く資料を送ってください。', 'お早めに資料を送っていただけますと助かります。'],
+    ['さっさと見積もりを出してくれ', 'お早めに見積もりを出していただけますと助かります。'],
     ['早く送れ', 'お早めに送っていただけますか。'],
   ])('%s → %s', (text, after) => {
     expect(once(text)).toBe(after);
