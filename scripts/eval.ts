@@ -1,30 +1,40 @@
 /**
- * npm run eval [-- --verbose]
+ * npm run eval [-- --verbose] [-- --pairs]
  *
- * Prints recall on blunt lines and the false-positive rate on polite lines of the evaluation sets
- * (tests/eval/*.jsonl), per family, then how often the engine flags the most impolite and the most
- * polite quartiles of the Stanford Politeness Corpus (Wikipedia requests, English only).
- * --verbose also lists every missed blunt line and every flagged polite line.
+ * Prints, for each evaluation set (tests/eval/<lang>.jsonl, and the sets with specifics under
+ * tests/eval/specifics/ and tests/eval/specifics-holdout/), recall on blunt lines and the
+ * false-positive rate on polite lines, per family. For the sets with specifics it also measures
+ * the blunt lines after one click on every finding: content retention, slot leaks, invented
+ * specifics, and how many results Kuuki no longer flags. Then the Stanford Politeness Corpus
+ * quartiles (Wikipedia requests, English only).
+ * --verbose lists missed blunt lines (not for the held-out set), --pairs every before → after
+ * of the development set.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/engine';
 import {
   type EvalLang,
+  type EvalSet,
   type Rate,
   REPO_ROOT,
   STANFORD_WIKIPEDIA,
+  evalSetPath,
   loadEvalSet,
   loadPolitenessCorpus,
   quartileShares,
   scoreSet,
 } from './eval/measure';
+import { scoreRewrites } from './eval/rewrites';
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-const flaggedIn = (lang: EvalLang) => (text: string) => analyze(text, { langs: [lang] }).length > 0;
+const showPairs = process.argv.includes('--pairs');
+const findingsIn = (lang: EvalLang) => (text: string) => analyze(text, { langs: [lang] });
+const flaggedIn = (lang: EvalLang) => (text: string) => findingsIn(lang)(text).length > 0;
 
 const pct = (r: Rate) => (Number.isNaN(r.rate) ? '—' : `${(r.rate * 100).toFixed(1)}%`);
 const cell = (r: Rate) => (r.total ? `${pct(r).padStart(6)} (${r.hits}/${r.total})` : '—');
+const one = (s: string) => s.replace(/\n/g, ' ⏎ ');
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -34,26 +44,54 @@ function table(headers: string[], rows: string[][]): string {
 
 const NAMES: Record<EvalLang, string> = { en: 'English', ja: 'Japanese' };
 
-for (const lang of ['en', 'ja'] as const) {
-  const score = scoreSet(loadEvalSet(lang), flaggedIn(lang));
-  console.log(`\n== ${NAMES[lang]} (tests/eval/${lang}.jsonl) ==\n`);
-  console.log(
-    table(
-      ['family', 'recall (blunt)', 'false positives (polite)'],
-      [
-        ...score.families.map((f) => [f.family, cell(f.recall), cell(f.falsePositive)]),
-        ['ALL', cell(score.recall), cell(score.falsePositive)],
-      ],
-    ),
-  );
-  if (verbose) {
-    console.log(`\nMissed blunt lines (${score.missed.length}):`);
-    for (const m of score.missed) console.log(`  ${String(m.line).padStart(3)}  [${m.family}] ${m.text}`);
-  }
-  console.log(`\nFlagged polite lines (${score.falseAlarms.length}):`);
-  for (const m of score.falseAlarms) {
-    const found = analyze(m.text, { langs: [lang] }).map((f) => `${f.entryId}: "${f.text}"`);
-    console.log(`  ${String(m.line).padStart(3)}  [${m.family}] ${m.text}  ← ${found.join('; ')}`);
+for (const set of ['', 'specifics', 'specifics-holdout'] as EvalSet[]) {
+  for (const lang of ['en', 'ja'] as const) {
+    const file = path.relative(REPO_ROOT, evalSetPath(lang, REPO_ROOT, set));
+    if (!existsSync(evalSetPath(lang, REPO_ROOT, set))) continue;
+    const items = loadEvalSet(lang, REPO_ROOT, set);
+    const score = scoreSet(items, flaggedIn(lang));
+    const heldOut = set === 'specifics-holdout';
+    console.log(`\n== ${NAMES[lang]} (${file}) ==\n`);
+    console.log(
+      table(
+        ['family', 'recall (blunt)', 'false positives (polite)'],
+        [
+          ...score.families.map((f) => [f.family, cell(f.recall), cell(f.falsePositive)]),
+          ['ALL', cell(score.recall), cell(score.falsePositive)],
+        ],
+      ),
+    );
+    if (set) {
+      const blunt = items.filter((i) => i.label === 'blunt').map((i) => i.text);
+      const r = scoreRewrites(lang, blunt, findingsIn(lang));
+      console.log(
+        `\nAfter one click on every finding (${r.lines} flagged blunt lines): content retention ${(r.retention * 100).toFixed(1)}%, ` +
+          `slot leaks ${r.leaks.length}, invented specifics ${r.invented.length}, quiet afterwards ${(r.quiet * 100).toFixed(1)}%`,
+      );
+      if (!heldOut) {
+        for (const x of r.leaks) console.log(`  leak: ${one(x.text)}  →  ${one(x.after)}`);
+        for (const x of r.invented) console.log(`  invented ${x.words.join(', ')}: ${one(x.text)}  →  ${one(x.after)}`);
+        const weakest = [...r.pairs].sort((a, b) => a.retention - b.retention).filter((p) => p.retention < 1);
+        if (verbose || showPairs)
+          for (const p of weakest.slice(0, showPairs ? Infinity : 15))
+            console.log(`  kept ${(p.retention * 100).toFixed(0)}%: ${one(p.text)}  →  ${one(p.after)}`);
+        if (showPairs)
+          for (const p of r.pairs.filter((p) => p.retention === 1))
+            console.log(`  ${p.stillFlagged ? 'still flagged' : 'quiet'}: ${one(p.text)}  →  ${one(p.after)}`);
+        if (verbose) for (const p of r.pairs.filter((p) => p.stillFlagged)) console.log(`  still flagged: ${one(p.after)}`);
+      }
+    }
+    if (verbose && !heldOut) {
+      console.log(`\nMissed blunt lines (${score.missed.length}):`);
+      for (const m of score.missed) console.log(`  ${String(m.line).padStart(3)}  [${m.family}] ${one(m.text)}`);
+    }
+    if (!heldOut) {
+      console.log(`\nFlagged polite lines (${score.falseAlarms.length}):`);
+      for (const m of score.falseAlarms) {
+        const found = analyze(m.text, { langs: [lang] }).map((f) => `${f.entryId}: "${f.text}"`);
+        console.log(`  ${String(m.line).padStart(3)}  [${m.family}] ${one(m.text)}  ← ${found.join('; ')}`);
+      }
+    }
   }
 }
 
@@ -77,4 +115,4 @@ if (!existsSync(corpus)) {
   );
   console.log(`\n${requests.length} requests. Danescu-Niculescu-Mizil et al., ACL 2013.`);
 }
-if (!verbose) console.log('\n(npm run eval -- --verbose lists the missed blunt lines.)');
+if (!verbose) console.log('\n(npm run eval -- --verbose lists the missed blunt lines; -- --pairs every before → after.)');

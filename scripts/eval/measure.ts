@@ -36,7 +36,16 @@ export interface EvalItem {
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export const evalSetPath = (lang: EvalLang, root = REPO_ROOT) => path.join(root, 'tests', 'eval', `${lang}.jsonl`);
+/**
+ * The evaluation sets: the first written (tests/eval/<lang>.jsonl), and the sets with specifics
+ * (names, numbers, deadlines, reasons) that measure rewrites: a development set and a held-out
+ * set that is only ever reported, never read while tuning.
+ */
+export const EVAL_SETS = ['', 'specifics', 'specifics-holdout'] as const;
+export type EvalSet = (typeof EVAL_SETS)[number];
+
+export const evalSetPath = (lang: EvalLang, root = REPO_ROOT, set: EvalSet = '') =>
+  path.join(root, 'tests', 'eval', set, `${lang}.jsonl`);
 
 export const STANFORD_WIKIPEDIA = (root = REPO_ROOT) =>
   path.resolve(root, '..', 'shared', 'data', 'stanford-politeness', 'wikipedia.annotated.csv');
@@ -66,8 +75,8 @@ export function parseEvalSet(source: string, file = '<jsonl>'): EvalItem[] {
   return items;
 }
 
-export function loadEvalSet(lang: EvalLang, root = REPO_ROOT): EvalItem[] {
-  const file = evalSetPath(lang, root);
+export function loadEvalSet(lang: EvalLang, root = REPO_ROOT, set: EvalSet = ''): EvalItem[] {
+  const file = evalSetPath(lang, root, set);
   return parseEvalSet(readFileSync(file, 'utf8'), path.relative(root, file));
 }
 
