@@ -184,26 +184,27 @@ export class Engine {
       const vetoes = compiled.exceptions.flatMap((m) => m.find(sentence));
       candidates.push(...hits.filter((h) => !vetoes.some((v) => overlaps(h, v))));
     }
-    const chosen: { c: Candidate; finding: SentenceFinding & { asks?: boolean } }[] = [];
+    const chosen: SentenceFinding[] = [];
     for (const c of candidates.sort(byStrength)) {
-      if (chosen.some((k) => overlaps(k.finding, c))) continue;
       // A hit none of whose rewrites fits here is no finding: another entry may take its place.
-      const finding = toFinding(text, c, false);
-      if (finding) chosen.push({ c, finding });
+      const finding = toFinding(text, c);
+      if (finding && !chosen.some((k) => overlaps(k, finding))) chosen.push(finding);
     }
-    chosen.sort((a, b) => a.finding.start - b.finding.start);
-    // A rewrite that asks a question turns the sentence into one: the last phrase of a sentence
-    // carries the rest of it, so its final "." can become "?".
-    const last = chosen[chosen.length - 1];
-    if (last?.finding.asks) last.finding = toFinding(text, last.c, true) ?? last.finding;
-    return chosen.map(({ finding }) => {
-      const { asks: _, ...rest } = finding;
-      return rest;
-    });
+    return chosen.sort((a, b) => a.start - b.start);
   }
 }
 
-function toFinding(sentence: string, c: Candidate, carryTail: boolean): (SentenceFinding & { asks?: boolean }) | null {
+/**
+ * The finding a hit makes. A rewrite that asks a question turns its sentence into one, so a hit
+ * with such a rewrite carries the rest of its sentence (its final "." becomes "?"): the span then
+ * runs to the sentence's end, and a later phrase of the sentence waits until this one is settled.
+ */
+function toFinding(sentence: string, c: Candidate): SentenceFinding | null {
+  const plain = fitFinding(sentence, c, false);
+  return plain?.asks ? fitFinding(sentence, c, true) : plain;
+}
+
+function fitFinding(sentence: string, c: Candidate, carryTail: boolean): (SentenceFinding & { asks?: boolean }) | null {
   const { entry, custom } = c.compiled;
   const tail = sentence.slice(c.end);
   const atSentenceEnd = SENTENCE_TAIL.test(tail);
@@ -249,6 +250,6 @@ function toFinding(sentence: string, c: Candidate, carryTail: boolean): (Sentenc
     equivalent: entry.equivalent,
     why: entry.why,
     custom,
-    asks: asks && !atSentenceEnd && !carryTail,
+    ...(asks && !atSentenceEnd && !carryTail ? { asks: true } : {}),
   };
 }

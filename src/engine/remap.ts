@@ -9,6 +9,13 @@ export interface Ranged {
   text: string;
 }
 
+/** An item moved by `delta`, with the sentence it belongs to when it carries one. */
+function shifted<T extends Ranged>(item: T, delta: number): T {
+  const moved = { ...item, start: item.start + delta, end: item.end + delta };
+  const sentence = (item as { sentence?: { start: number; end: number } }).sentence;
+  return sentence ? { ...moved, sentence: { start: sentence.start + delta, end: sentence.end + delta } } : moved;
+}
+
 export function remap<T extends Ranged>(oldText: string, newText: string, items: readonly T[]): T[] {
   if (oldText === newText) return [...items];
   let prefix = 0;
@@ -26,7 +33,7 @@ export function remap<T extends Ranged>(oldText: string, newText: string, items:
   const out: T[] = [];
   for (const item of items) {
     if (item.end <= editStart) out.push(item);
-    else if (item.start >= oldEditEnd) out.push({ ...item, start: item.start + delta, end: item.end + delta });
+    else if (item.start >= oldEditEnd) out.push(shifted(item, delta));
   }
   return out.filter((i) => newText.slice(i.start, i.end) === i.text);
 }

@@ -16,6 +16,8 @@ type OpenedBy = 'hover' | 'click' | 'keyboard';
 interface OpenCard {
   session: FieldSession | null;
   finding: Finding;
+  /** Selected page text the finding is in, when there is no field session. */
+  selectionText?: string;
   openedBy: OpenedBy;
   anchor: DOMRect;
   /** Where the caret was when the card took focus, to give it back exactly. */
@@ -204,7 +206,7 @@ export class Assistant {
     const anchor = selection.getRangeAt(0).getBoundingClientRect();
     const { findings } = await ask({ type: 'analyze', text });
     const finding = findings[0];
-    if (finding) this.showCard({ session: null, finding, openedBy: 'click', anchor });
+    if (finding) this.showCard({ session: null, finding, selectionText: text, openedBy: 'click', anchor });
   }
 
   private openCard(session: FieldSession, finding: Finding, openedBy: OpenedBy): void {
@@ -255,6 +257,7 @@ export class Assistant {
     render(
       <Card
         finding={finding}
+        text={session ? session.model.text : (card.selectionText ?? finding.text)}
         t={this.t}
         showEquivalent={this.state.showEquivalents}
         editable={!!session}

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { MessageKey } from '../i18n/messages';
+import { previewParts, previewText } from '../engine/apply';
 
 export interface CardProps {
   finding: Finding;
+  /** The text the finding is in (the field's, or the selection's): the card shows the sentence as it will read. */
+  text: string;
   t: (key: MessageKey) => string;
   showEquivalent: boolean;
   /** False for text Kuuki cannot edit (a selection on a page): rewrites are copied instead. */
@@ -20,7 +23,10 @@ export interface CardProps {
   onPointerLeave?(): void;
 }
 
-/** The card: the blunt phrase, softer alternatives, the other language's equivalent and why. */
+/**
+ * The card: the blunt phrase, then each softer alternative as the whole sentence the user will
+ * send (Kuuki's words marked), the other language's equivalent and why.
+ */
 export function Card(props: CardProps) {
   const { finding, t } = props;
   const [chosen, setChosen] = useState(0);
@@ -37,7 +43,7 @@ export function Card(props: CardProps) {
     if (rewrite === undefined) return;
     if (props.editable) props.onReplace(rewrite);
     else
-      void navigator.clipboard.writeText(rewrite).then(
+      void navigator.clipboard.writeText(previewText(props.text, finding, i)).then(
         () => setCopied(i),
         () => setCopied(-1),
       );
@@ -102,7 +108,10 @@ export function Card(props: CardProps) {
             onMouseEnter={() => setChosen(i)}
             onClick={() => act(i)}
           >
-            {rewrite}
+            {finding.adds[i] && <span class="adds">{t('cardAdds')}</span>}
+            {previewParts(props.text, finding, i).map((part) =>
+              part.changed ? <strong class="changed">{part.text}</strong> : part.text,
+            )}
             {!props.editable && <span class="copy">{copied === i ? t('cardCopied') : t('cardCopy')}</span>}
           </div>
         ))}

@@ -23,6 +23,9 @@ export const SHADOW_CSS = `
 .option { padding: 6px 8px; border-radius: 6px; cursor: pointer; border: 1px solid transparent; }
 .option.chosen { background: #fef3c7; border-color: #f59e0b; }
 .dark .option.chosen { background: #422006; border-color: #b45309; }
+.changed { font-weight: 600; background: rgba(22, 163, 74, 0.14); border-radius: 2px; }
+.dark .changed { background: rgba(74, 222, 128, 0.18); }
+.adds { display: block; font-size: 11px; font-weight: 600; opacity: 0.75; }
 .copy { float: right; font-size: 11px; color: #1d4ed8; margin-left: 6px; }
 .dark .copy { color: #93c5fd; }
 .equivalent, .why { margin: 8px 0 0; }

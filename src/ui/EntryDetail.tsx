@@ -39,7 +39,7 @@ export function EntryDetail(props: { entry: BrowsableEntry; onBack(): void }) {
       <section>
         <h3>{t('detailRewrites')}</h3>
         <ul class="rewrites">
-          {entry.rewrites.map(displayRewrite).map((rewrite, i) => (
+          {entry.rewrites.map((r) => (entry.custom ? r : displayRewrite(r))).map((rewrite, i) => (
             <li key={rewrite}>
               <span id={`detail-rewrite-${i}`} lang={entry.lang}>
                 {rewrite}
@@ -92,7 +92,12 @@ export function EntryDetail(props: { entry: BrowsableEntry; onBack(): void }) {
             {entry.examples.map((x) => (
               <li key={x.text} lang={entry.lang}>
                 {x.text}
-                {x.after && <span class="after">{x.after}</span>}
+                {x.after && (
+                  <span class="after">
+                    <span class="visually-hidden">{t('detailAfter')}: </span>
+                    {x.after}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

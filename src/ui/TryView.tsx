@@ -6,6 +6,7 @@ import type { NeverFlag, Settings } from '../settings/schema';
 import { CopyButton } from './CopyButton';
 import { CATEGORY_KEYS, LANG_KEYS, equivalentLabel, otherLang, plural } from './format';
 import { Trans, useI18n } from './i18n';
+import { previewParts, previewText } from '../engine/apply';
 import { loadEngine, usableCustomEntries } from './try-engine';
 
 const QUIET_MS = 150;
@@ -18,6 +19,8 @@ export function TryView(props: { settings: Settings; custom: CustomRewrite[]; ne
   const [customVersion, setCustomVersion] = useState(0);
   const [text, setText] = useState('');
   const [findings, setFindings] = useState<Finding[] | null>(null);
+  // The text the findings are offsets into (typing goes on while they are computed).
+  const [draft, setDraft] = useState('');
 
   useEffect(() => {
     loadEngine().then(setEngine, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
@@ -37,10 +40,10 @@ export function TryView(props: { settings: Settings; custom: CustomRewrite[]; ne
       setFindings(null);
       return;
     }
-    const timer = setTimeout(
-      () => setFindings(engine.analyze(text, { langs: props.settings.langs, ignoredPhrases: ignored })),
-      QUIET_MS,
-    );
+    const timer = setTimeout(() => {
+      setDraft(text);
+      setFindings(engine.analyze(text, { langs: props.settings.langs, ignoredPhrases: ignored }));
+    }, QUIET_MS);
     return () => clearTimeout(timer);
   }, [engine, customVersion, text, props.settings.langs, ignored]);
 
@@ -86,9 +89,12 @@ export function TryView(props: { settings: Settings; custom: CustomRewrite[]; ne
                 {f.rewrites.map((r, j) => (
                   <li key={r}>
                     <span id={`try-${i}-${j}`} lang={f.lang}>
-                      {r}
+                      {f.adds[j] && <span class="adds">{t('cardAdds')} </span>}
+                      {previewParts(draft, f, j).map((part) =>
+                        part.changed ? <strong class="changed">{part.text}</strong> : part.text,
+                      )}
                     </span>
-                    <CopyButton text={r} describedBy={`try-${i}-${j}`} />
+                    <CopyButton text={previewText(draft, f, j)} describedBy={`try-${i}-${j}`} />
                   </li>
                 ))}
               </ul>

@@ -68,7 +68,7 @@ export function searchFold(text: string): string {
 
 /** A rewrite as shown out of context: words it would reuse from the text ("{subj}") as "…". */
 export function displayRewrite(rewrite: string): string {
-  return rewrite.replace(/\{\w+\}/g, '…');
+  return rewrite.replace(/\{[a-zA-Z]\w*(?:\|[a-z]+)?\}/g, '…');
 }
 
 /** The blunt form to show for an entry: its first example, or its first pattern made readable. */

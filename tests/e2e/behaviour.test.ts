@@ -3,10 +3,19 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine';
+import { previewText } from '../../src/engine/apply';
 import { EXTENSION_DIR, type Harness, badge, card, highlightedTexts, launch, overlayMarks, pause } from './harness';
 
 const SLACK = 'https://app.slack.com/kuuki-test/';
 const BLUNT = "This method doesn't work.";
+// What the engine marks and suggests, run here in Node: the extension must show the same.
+const phrases = (text: string) => analyze(text).map((f) => f.text);
+const firstFinding = (text: string) => {
+  const [f] = analyze(text);
+  if (!f) throw new Error(`the phrasebook no longer flags "${text}"`);
+  return f;
+};
 
 let h: Harness;
 beforeAll(async () => {
@@ -45,8 +54,9 @@ describe('the card', () => {
 
   it('opens on hover and shows the equivalent and why; a second phrase gets its own mark', async () => {
     const page = await h.open(`${SLACK}quill.html`);
-    await typeInto(page, '.ql-editor', `Hello. ${BLUNT} I want a promotion.`);
-    await expect.poll(() => highlightedTexts(page)).toEqual([BLUNT, 'I want a promotion.']);
+    const draft = `Hello. ${BLUNT} I want a promotion.`;
+    await typeInto(page, '.ql-editor', draft);
+    await expect.poll(() => highlightedTexts(page)).toEqual(phrases(draft));
     await expect.poll(() => badge(page).textContent()).toBe('2');
     const rect = await page.evaluate(() => {
       const r = ([...CSS.highlights.get('kuuki-blunt')!] as Range[])[1]!.getClientRects()[0]!;
@@ -55,8 +65,10 @@ describe('the card', () => {
     await page.mouse.move(rect.x, rect.y);
     await card(page).waitFor();
     const text = await card(page).textContent();
-    expect(text).toContain('What skills do you think I should develop');
-    expect(text).toContain('昇進');
+    const promotion = analyze(draft)[1]!;
+    expect(text).toContain(previewText(draft, promotion, 0));
+    expect(text).toContain(promotion.equivalent);
+    expect(text).toContain(promotion.why);
     await page.mouse.move(5, 5);
     await card(page).waitFor({ state: 'detached' });
     await page.close();
@@ -105,11 +117,11 @@ describe('Japanese input', () => {
   it('never analyses, marks or replaces while an IME composition is open', async () => {
     const page = await h.open(`${SLACK}quill.html`);
     await typeInto(page, '.ql-editor', `${BLUNT} `);
-    await expect.poll(() => highlightedTexts(page)).toEqual([BLUNT]);
+    await expect.poll(() => highlightedTexts(page)).toEqual(phrases(BLUNT));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: 'それはできません', selectionStart: 8, selectionEnd: 8 });
     await page.waitForTimeout(800);
-    expect(await highlightedTexts(page)).toEqual([BLUNT]);
+    expect(await highlightedTexts(page)).toEqual(phrases(BLUNT));
     // Kuuki's shortcut does nothing mid-composition.
     await page.keyboard.press('Alt+Shift+K');
     await page.waitForTimeout(300);
@@ -117,7 +129,7 @@ describe('Japanese input', () => {
     // The composition is the editor's and the IME's: Kuuki left the text exactly as composed.
     expect(await page.locator('.ql-editor').innerText()).toBe(`${BLUNT} それはできません`);
     await cdp.send('Input.insertText', { text: 'それはできません。' });
-    await expect.poll(() => highlightedTexts(page)).toEqual([BLUNT, 'それはできません。']);
+    await expect.poll(() => highlightedTexts(page)).toEqual(phrases(`${BLUNT} それはできません。`));
     await page.close();
   });
 });
@@ -157,7 +169,7 @@ describe('fields and sites left alone', () => {
   it('leaves quoted history in a Gmail reply alone', async () => {
     const page = await h.open('https://mail.google.com/kuuki-test/gmail.html');
     await typeInto(page, '[aria-label="Message Body"]', 'I want a promotion.');
-    await expect.poll(() => highlightedTexts(page)).toEqual(['I want a promotion.']);
+    await expect.poll(() => highlightedTexts(page)).toEqual(phrases('I want a promotion.'));
     expect(await page.locator('.gmail_quote').innerText()).toContain(BLUNT);
     await page.close();
   });
@@ -196,7 +208,9 @@ describe('Soften with Kuuki (context menu)', () => {
         await chrome.tabs.sendMessage(tab.id!, { type: 'soften-selection' }).catch(() => undefined);
     });
     await card(page).waitFor();
-    expect(await card(page).textContent()).toContain('Perhaps we could consider another approach');
+    const read = "Thanks for the draft. This method doesn't work. Let's talk tomorrow.";
+    // The card offers the sentence after the change, to copy.
+    expect(await card(page).textContent()).toContain(previewText(read, firstFinding(read), 0));
     expect(await card(page).getByRole('button', { name: 'Replace' }).count()).toBe(0);
     await page.close();
   });

@@ -2,11 +2,18 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITORS, type EditorCase, frameOf, markBox, marked } from './editors';
 import { type Harness, launch, pause } from './harness';
+import { analyze } from '../../src/engine';
+import { applyRewrite, previewText } from '../../src/engine/apply';
 
-const BLUNT = "This method doesn't work.";
-const DRAFT = `Hi Ken. ${BLUNT} Thanks!`;
-const REWRITE_1 = 'Perhaps we could consider another approach that may fit the situation better.';
-const REWRITE_2 = 'I wonder if another approach might work a little better here.';
+// What the extension must do is what the engine says, run here in Node on the same draft: the
+// phrase it marks, and the draft after each of its first two rewrites.
+const DRAFT = "Hi Ken. This method doesn't work. Thanks!";
+const [FINDING] = analyze(DRAFT);
+if (!FINDING || FINDING.rewrites.length < 2) throw new Error(`the phrasebook no longer flags "${DRAFT}" with two rewrites`);
+const BLUNT = FINDING.text;
+const AFTER_1 = applyRewrite(DRAFT, FINDING, 0);
+const AFTER_2 = applyRewrite(DRAFT, FINDING, 1);
+const SENTENCE_1 = previewText(DRAFT, FINDING, 0);
 
 let h: Harness;
 beforeAll(async () => {
@@ -69,10 +76,12 @@ describe.each(EDITORS)('$name', (c) => {
     await clickAt(page, frame, c, point!);
     await cardIn(frame).waitFor();
     expect(await cardIn(frame).textContent()).toContain(BLUNT);
+    // The card shows the whole sentence as it will be sent.
+    expect(await cardIn(frame).getByRole('option').first().textContent()).toBe(SENTENCE_1);
 
     await pause(page);
     await cardIn(frame).getByRole('button', { name: 'Replace' }).click();
-    await expect.poll(() => c.model(frame)).toBe(`Hi Ken. ${REWRITE_1} Thanks!`);
+    await expect.poll(() => c.model(frame)).toBe(AFTER_1);
     await cardIn(frame).waitFor({ state: 'detached' });
 
     await pause(page);
@@ -87,9 +96,10 @@ describe.each(EDITORS)('$name', (c) => {
     await cardIn(frame).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => c.model(frame)).toBe(`Hi Ken. ${REWRITE_2} Thanks!`);
+    await expect.poll(() => c.model(frame)).toBe(AFTER_2);
     await pause(page);
     await page.keyboard.type('X');
-    await expect.poll(() => c.model(frame)).toBe(`Hi Ken. ${REWRITE_2}X Thanks!`);
+    const end = FINDING.start + FINDING.rewrites[1]!.length;
+    await expect.poll(() => c.model(frame)).toBe(`${AFTER_2.slice(0, end)}X${AFTER_2.slice(end)}`);
   });
 });

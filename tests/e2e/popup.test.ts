@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine';
+import { previewText } from '../../src/engine/apply';
 import { builtinEntries } from '../../src/phrasebook/builtin';
+import { exampleParts } from '../../src/phrasebook/schema';
+import { displayRewrite } from '../../src/ui/search';
 import { type Harness, launch, overlayMarks } from './harness';
 
 /**
@@ -118,7 +122,9 @@ describe('phrasebook', () => {
     await detail.waitFor();
     // Every rewrite with a copy button, the equivalent, the why and the examples.
     const text = (await detail.textContent()) ?? '';
-    for (const part of [...dekimasen.rewrites, dekimasen.equivalent, dekimasen.why, ...dekimasen.examples]) expect(text).toContain(part);
+    const examples = dekimasen.examples.map(exampleParts).flatMap((x) => [x.text, x.after ?? x.text]);
+    for (const part of [...dekimasen.rewrites.map(displayRewrite), dekimasen.equivalent, dekimasen.why, ...examples])
+      expect(text).toContain(part);
     expect(await detail.getByRole('button', { name: 'Copy' }).count()).toBe(dekimasen.rewrites.length + 1);
     await page.keyboard.press('Escape');
     await page.locator('#pb-search').waitFor();
@@ -152,9 +158,8 @@ describe('phrasebook', () => {
     await tab(page, 'Try it').click();
     await page.locator('#try-draft').focus();
     await page.keyboard.press('Control+V');
-    expect(await page.locator('#try-draft').inputValue()).toBe(
-      'Perhaps we could consider another approach that may fit the situation better.',
-    );
+    const doesntWork = builtinEntries().find((e) => e.id === 'en-this-doesnt-work')!;
+    expect(await page.locator('#try-draft').inputValue()).toBe(displayRewrite(doesntWork.rewrites[0]!));
   });
 });
 
@@ -162,9 +167,12 @@ describe('try it', () => {
   it('shows findings and rewrites live', async () => {
     const page = await openPopup();
     await tab(page, 'Try it').click();
-    await page.locator('#try-draft').fill('Hi Ken. This method doesn\'t work. それは無理です。');
-    await expect.poll(() => page.locator('.finding').count(), { timeout: 10_000 }).toBe(2);
-    expect(await page.locator('.finding').first().textContent()).toContain('another approach');
+    const draft = "Hi Ken. This method doesn't work. それは無理です。";
+    await page.locator('#try-draft').fill(draft);
+    const found = analyze(draft);
+    await expect.poll(() => page.locator('.finding').count(), { timeout: 10_000 }).toBe(found.length);
+    // Each rewrite is shown as the sentence it makes.
+    expect(await page.locator('.finding').first().textContent()).toContain(previewText(draft, found[0]!, 0));
     await page.locator('#try-draft').fill('Thanks, all good.');
     await expect.poll(() => page.locator('.count').textContent()).toBe('Nothing blunt found.');
   });
