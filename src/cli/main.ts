@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine';
+import { sentenceAfter } from '../engine/apply';
 import type { Finding } from '../engine/types';
 import { builtinEntries } from '../phrasebook/builtin';
 import type { Lang } from '../phrasebook/schema';
@@ -10,7 +11,7 @@ export const USAGE = `Usage:
   kuuki check [FILE|-]... [--format text|json|jsonl] [--lang en|ja|auto]
   kuuki list [--format text|json]
 
-check   flags blunt phrasing and prints softer rewrites (stdin when no FILE or "-")
+check   flags blunt phrasing and prints each sentence with it softened (stdin when no FILE or "-")
 list    prints every phrasebook entry
 
 Exit status: 0 clean, 1 something was flagged, 2 usage error or unreadable file.`;
@@ -55,10 +56,17 @@ function parse(argv: string[]) {
   return { command, format, langs, files: files.length ? files : ['-'] };
 }
 
-function outputFinding(f: Finding) {
-  const { start, end, text, entryId, category, rewrites, equivalent, why } = f;
-  return { start, end, text, entryId, category, rewrites, equivalent, why };
+/** A finding as the CLI prints it: with each rewrite's sentence as it reads after the change. */
+function outputFinding(source: string, f: Finding) {
+  const { start, end, text, entryId, category, rewrites, adds, equivalent, why } = f;
+  const sentences = rewrites.map((_, i) => sentenceAfterText(source, f, i));
+  return { start, end, text, entryId, category, rewrites, sentences, adds, equivalent, why };
 }
+
+const sentenceAfterText = (source: string, f: Finding, choice: number) =>
+  sentenceAfter(source, f, choice)
+    .map((p) => p.text)
+    .join('');
 
 function checkText(name: string, text: string, format: string, langs: readonly Lang[]) {
   if (format === 'jsonl') {
@@ -69,19 +77,19 @@ function checkText(name: string, text: string, format: string, langs: readonly L
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       const findings = analyze(line, { langs });
       flagged ||= findings.length > 0;
-      return `${JSON.stringify({ line: i + 1, findings: findings.map(outputFinding) })}\n`;
+      return `${JSON.stringify({ line: i + 1, findings: findings.map((f) => outputFinding(line, f)) })}\n`;
     });
     return { out: out.join(''), flagged };
   }
   const findings = analyze(text, { langs });
   const starts = lineStarts(text);
   if (format === 'json') {
-    const rows = findings.map((f) => ({ ...position(starts, f.start), ...outputFinding(f) }));
+    const rows = findings.map((f) => ({ ...position(starts, f.start), ...outputFinding(text, f) }));
     return { out: `${JSON.stringify({ file: name, findings: rows }, null, 2)}\n`, flagged: rows.length > 0 };
   }
   const out = findings.map((f) => {
     const { line, column } = position(starts, f.start);
-    return `${name}:${line}:${column}  ${f.text}  →  ${f.rewrites[0]}\n`;
+    return `${name}:${line}:${column}  ${f.text}  →  ${sentenceAfterText(text, f, 0)}\n`;
   });
   return { out: out.join(''), flagged: findings.length > 0 };
 }

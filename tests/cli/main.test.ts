@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
+import { analyze } from '../../src/engine';
+import { applyRewrite } from '../../src/engine/apply';
 
 const files: Record<string, string> = {
   'draft.txt': "Hi Ken,\r\nThanks for the update. This method doesn't work.\nBest,\n",
@@ -14,14 +16,14 @@ const read = (file: string) => {
 };
 
 describe('kuuki check', () => {
-  it('prints file:line:col  phrase  →  rewrite and exits 1 when something is flagged', () => {
+  it('prints file:line:col  phrase  →  the sentence after one click, and exits 1 when something is flagged', () => {
+    // The phrase and its rewrite are the phrasebook's; the CLI must print them in this shape.
+    const [f] = analyze(files['draft.txt']!);
+    const grown = f!.rewrites[0]!.length - (f!.end - f!.start);
+    const sentence = applyRewrite(files['draft.txt']!, f!).slice(f!.sentence.start, f!.sentence.end + grown);
+    expect(sentence).not.toContain("doesn't work");
     const r = run(['check', 'draft.txt'], read);
-    expect(r).toEqual({
-      stdout:
-        "draft.txt:2:24  This method doesn't work.  →  Perhaps we could consider another approach that may fit the situation better.\n",
-      stderr: '',
-      code: 1,
-    });
+    expect(r).toEqual({ stdout: `draft.txt:2:${f!.start - 8}  ${f!.text}  →  ${sentence}\n`, stderr: '', code: 1 });
   });
 
   it('exits 0 and prints nothing on clean text', () => {
@@ -33,8 +35,13 @@ describe('kuuki check', () => {
     const out = JSON.parse(r.stdout);
     expect(out.file).toBe('draft.txt');
     expect(out.findings).toHaveLength(1);
-    expect(out.findings[0]).toMatchObject({ line: 2, column: 24, entryId: 'en-this-doesnt-work', start: 32, end: 57 });
-    expect(files['draft.txt']!.slice(32, 57)).toBe("This method doesn't work.");
+    expect(out.findings[0]).toMatchObject({ line: 2, entryId: 'en-this-doesnt-work' });
+    const { start, end, text, column, sentences, rewrites } = out.findings[0];
+    expect(files['draft.txt']!.slice(start, end)).toBe(text);
+    expect(column).toBe(start - 8);
+    expect(sentences).toHaveLength(rewrites.length);
+    expect(sentences[0]).not.toContain("doesn't work");
+    expect(sentences[0]).toMatch(/[.?]$/);
   });
 
   it('analyses every line on its own in jsonl, offsets relative to the line', () => {
