@@ -23,6 +23,7 @@ const PATTERN_REASONS: readonly [RegExp, MessageKey][] = [
   [/^has more than (?<max>\d+) gaps/, 'patternGaps'],
   [/^has more than (?<max>\d+) alternatives$/, 'patternAlternatives'],
   [/^needs at least one word that is always there$/, 'patternNoWord'],
+  [/^(has "\{" without|has "\}" without|has a slot that is not|has a verb slot in an unknown form|binds the slot)/, 'patternSlot'],
 ];
 
 /** Control characters are invisible: name them by code point. */

@@ -25,6 +25,11 @@ describe('pattern problems', () => {
     ['a ~ b ~ c ~ d', 'patternGaps', { max: 2 }],
     [`(${Array.from({ length: 31 }, (_, i) => `w${i}`).join('|')})`, 'patternAlternatives', { max: 30 }],
     ['(a|)', 'patternNoWord', {}],
+    ['send {what asap', 'patternSlot', {}],
+    ['send what} asap', 'patternSlot', {}],
+    ['send {1what} asap', 'patternSlot', {}],
+    ['{v|sideways}ください', 'patternSlot', {}],
+    ['send {what} and {what}', 'patternSlot', {}],
   ])('translates the parser’s reason for %j', (pattern, key, params) => {
     expect(patternProblem(reasonOf(pattern))).toEqual({ key, params });
   });
