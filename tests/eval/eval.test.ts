@@ -18,6 +18,7 @@ import {
   quartileShares,
   scoreSet,
 } from '../../scripts/eval/measure';
+import { afterOneClickEach, contentTokens, inventedSpecifics, retention, scoreRewrites } from '../../scripts/eval/rewrites';
 import { analyze } from '../../src/engine';
 
 // The quality bar. `npm run eval -- --verbose` shows the figures and the lines behind them.
@@ -104,6 +105,34 @@ describe('scoring', () => {
     expect(q.impolite).toEqual({ hits: 2, total: 2, rate: 1 });
     expect(q.polite).toEqual({ hits: 1, total: 2, rate: 0.5 });
     expect(q.ratio).toBe(2);
+  });
+});
+
+describe('what one click leaves of a sentence', () => {
+  it('counts the writer’s content, not the tone words a softening drops', () => {
+    expect(contentTokens('en', 'You must send the contract to legal by Thursday.')).toEqual(['send', 'contract', 'legal', 'thursday']);
+    expect(contentTokens('ja', '金曜の15時までに見積もりを出してください。')).toEqual(['金曜', '15時', '見積', '出']);
+    expect(retention('en', 'You must send the contract to legal by Thursday.', 'Could you send the contract to legal by Thursday?')).toBe(1);
+    expect(retention('en', 'You must send the contract to legal by Thursday.', 'It might help to take a look at this when you have a chance.')).toBe(0);
+    expect(retention('ja', '明日までに資料を送ってください。', '恐れ入りますが、本日中にお送りいただけますと大変助かります。')).toBe(1 / 3);
+    expect(retention('en', 'Whatever.', 'Sure.')).toBe(1);
+  });
+
+  it('finds time words a rewrite invented', () => {
+    expect(inventedSpecifics('ja', '金曜の15時までに見積もりを出してください。', '恐れ入りますが、本日中にお送りいただけますと大変助かります。')).toEqual(['本日中']);
+    expect(inventedSpecifics('en', 'Send it by Friday.', 'Could you send it by Friday?')).toEqual([]);
+    expect(inventedSpecifics('en', 'Send it.', 'Could you send it today?')).toEqual(['today']);
+  });
+
+  it('replaces every finding, right to left, and scores leaks and what is still flagged', () => {
+    const text = 'ab cd ef';
+    const findings = [
+      { start: 0, end: 2, rewrites: ['AB'] },
+      { start: 6, end: 8, rewrites: ['{x}'] },
+    ];
+    expect(afterOneClickEach(text, findings)).toBe('AB cd {x}');
+    const score = scoreRewrites('en', [text, 'clean'], (t) => (t === text ? findings : []));
+    expect([score.lines, score.leaks.length, score.quiet]).toEqual([1, 1, 1]);
   });
 });
 
