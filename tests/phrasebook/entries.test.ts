@@ -14,6 +14,20 @@ const engine = new Engine(builtinEntries());
 const entries = builtinEntries().filter((e) => inFile(e.id));
 const described = (f: { entryId: string; text: string }) => `${f.entryId}: ${f.text}`;
 
+// Spans are word-aligned: English on token edges; Japanese never cuts a noun or number (a
+// segmenter word holding kanji, katakana or digits) in half. The segmenter is no judge of
+// conjugations (it splits 送|って, joins は|やめる), so kana-only words are not asked.
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+function cutsAWord(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  if (/[\p{L}\p{N}]/u.test(text[at - 1]!) && /[\p{Script=Latin}\p{N}]/u.test(text[at]!) && /[\p{Script=Latin}\p{N}]/u.test(text[at - 1]!))
+    return true;
+  for (const s of segmenter.segment(text)) {
+    if (s.index < at && at < s.index + s.segment.length) return /[\p{Script=Han}\p{Script=Katakana}\p{N}]/u.test(s.segment);
+  }
+  return false;
+}
+
 describe.each(entries.map((e) => [e.id, e] as const))('%s', (_id, entry) => {
   it.each(entry.examples.map((e) => [exampleParts(e).text, exampleParts(e)] as const))('flags: %s', (_text, example) => {
     const findings = engine.analyze(example.text);
@@ -21,6 +35,7 @@ describe.each(entries.map((e) => [e.id, e] as const))('%s', (_id, entry) => {
     expect(findings.map((f) => f.entryId)).toContain(entry.id);
     for (const rewrite of finding!.rewrites) expect(rewrite).not.toMatch(/[{}]/);
     if (example.after === undefined) return;
+    expect([cutsAWord(example.text, finding!.start), cutsAWord(example.text, finding!.end)], `span "${finding!.text}"`).toEqual([false, false]);
     const after = applyRewrite(example.text, finding!);
     expect(after).toBe(example.after);
     expect(engine.analyze(after).map(described)).toEqual([]);
