@@ -5,6 +5,7 @@ import { sentenceAfter } from '../engine/apply';
 import type { Finding } from '../engine/types';
 import { builtinEntries } from '../phrasebook/builtin';
 import type { Lang } from '../phrasebook/schema';
+import { NotTextError, decodeText } from './decode';
 import { lineStarts, position } from './position';
 
 export const USAGE = `Usage:
@@ -118,7 +119,8 @@ export function run(argv: string[], readInput: (file: string) => string): CliRes
       text = readInput(file);
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-      return { stdout, stderr: `kuuki: cannot read ${file}: ${reason}\n`, code: 2 };
+      const what = e instanceof NotTextError ? `${file} ${reason}` : `cannot read ${file}: ${reason}`;
+      return { stdout, stderr: `kuuki: ${what}\n`, code: 2 };
     }
     const result = checkText(file === '-' ? '<stdin>' : file, text, args.format, args.langs);
     stdout += result.out;
@@ -128,9 +130,16 @@ export function run(argv: string[], readInput: (file: string) => string): CliRes
 }
 
 export function main(): void {
-  const read = (file: string) => readFileSync(file === '-' ? 0 : file, 'utf8');
+  const read = (file: string) => decodeText(readFileSync(file === '-' ? 0 : file));
   const { stdout, stderr, code } = run(process.argv.slice(2), read);
-  process.stdout.write(stdout);
-  process.stderr.write(stderr);
   process.exitCode = code;
+  process.stderr.write(stderr);
+  // A reader that stops early (| head) closes the pipe: stop quietly, as Unix tools do. Any other
+  // write error (a full disk) is not "flagged" (1): say so and exit 2.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(code);
+    process.stderr.write(`kuuki: cannot write the output: ${e.message}\n`);
+    process.exit(2);
+  });
+  process.stdout.write(stdout);
 }

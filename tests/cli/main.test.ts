@@ -1,5 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeText } from '../../src/cli/decode';
 import { run } from '../../src/cli/main';
 import { analyze } from '../../src/engine';
 import { applyRewrite } from '../../src/engine/apply';
@@ -80,7 +84,50 @@ describe('kuuki list', () => {
   });
 });
 
+describe('file encodings', () => {
+  const utf16 = (text: string, le = true) => {
+    const body = Buffer.from(text, 'utf16le');
+    if (!le) body.swap16();
+    return Buffer.concat([Buffer.from(le ? [0xff, 0xfe] : [0xfe, 0xff]), body]);
+  };
+
+  it('reads UTF-16 with a byte-order mark and UTF-8 with or without one', () => {
+    const text = 'それはできません。';
+    expect(decodeText(utf16(text))).toBe(text);
+    expect(decodeText(utf16(text, false))).toBe(text);
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toBe(text);
+  });
+
+  it('refuses text it would misread, rather than calling it clean', () => {
+    expect(() => decodeText(utf16('This method does not work.').subarray(2))).toThrow(/UTF-16 without a byte-order mark/);
+    expect(() => decodeText(Buffer.from([0x93, 0x96, 0x82]))).toThrow(/not UTF-8/);
+  });
+});
+
 describe('the installed command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kuuki-cli-'));
+  const utf16File = join(dir, 'draft-utf16.txt');
+  writeFileSync(utf16File, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('それはできません。\n', 'utf16le')]));
+  const big = join(dir, 'big.txt');
+  writeFileSync(big, "This method doesn't work.\n".repeat(3000));
+
+  it('flags a UTF-16 file like its UTF-8 twin', () => {
+    const r = spawnSync('node', ['bin/kuuki.mjs', 'check', utf16File], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('できません');
+  }, 30_000);
+
+  it('exits 2 with a message when the output cannot be written, and quietly when the reader stops early', () => {
+    const full = spawnSync('sh', ['-c', `node bin/kuuki.mjs check ${big} > /dev/full`], { encoding: 'utf8' });
+    expect(full.status).toBe(2);
+    expect(full.stderr).toMatch(/cannot write the output/);
+    const early = spawnSync('bash', ['-c', `node bin/kuuki.mjs check ${big} | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+    });
+    expect(early.stdout.trim()).toBe('1');
+    expect(early.stderr).toBe('');
+  }, 30_000);
+
   it('reads stdin and sets the exit status', () => {
     const r = spawnSync('node', ['bin/kuuki.mjs', 'check', '-', '--format', 'jsonl'], {
       input: 'fine\nThis method doesn’t work.\n',
