@@ -14,6 +14,9 @@ export interface FoldedText {
 // A starter with its combining marks (and half-width kana voicing marks, which NFKC composes).
 const CLUSTER = /\P{M}[\p{M}\uFF9E\uFF9F]*|[\p{M}\uFF9E\uFF9F]+/gsu;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
+// Invisible format characters (zero-width space and joiners, soft hyphen, BOM, word joiner, bidi
+// marks) say nothing about a phrase: matching skips them, offsets still point into the original.
+const INVISIBLE = /^[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]+$/;
 const ASCII = /^[\x00-\x7F]*$/;
 
 // Katakana written where hiragana is usual (ﾜｶﾘﾏｾﾝ, ワカリマセン) reads the same; fold it.
@@ -40,6 +43,7 @@ export function fold(original: string): FoldedText {
   for (const m of original.matchAll(CLUSTER)) {
     const from = m.index;
     const to = from + m[0].length;
+    if (INVISIBLE.test(m[0])) continue;
     const folded = foldChars(m[0]);
     text += folded;
     for (let i = 0; i < folded.length; i++) {

@@ -50,6 +50,17 @@ describe('English matching', () => {
 });
 
 describe('Japanese matching', () => {
+  it.each([
+    ['それは\u200Bできません。', 'それは\u200Bできません。'],
+    ['それはで\u00ADきません。', 'それはで\u00ADきません。'],
+    ['\uFEFFそれはできません。', 'それはできません。'],
+    ['それは\u2060無理です', 'それは\u2060無理です'],
+  ])('skips invisible format characters, keeping offsets in the original: %j', (text, phrase) => {
+    const [f] = engine.analyze(text).filter((x) => x.entryId === 'ja-dekimasen');
+    expect(f?.text).toBe(phrase);
+    expect(text.slice(f!.start, f!.end)).toBe(phrase);
+  });
+
   it.each(['それはできません。', 'それはできません', 'それはできない。', 'ｿﾚﾊ無理です', 'The deploy? それは無理です！'])(
     'flags plain and polite forms, with or without 。, in mixed text: %s',
     (text) => {
