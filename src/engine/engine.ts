@@ -6,6 +6,7 @@ import { fitRewrite } from './rewrite';
 import { PHRASE_SLOT, addsOnly, templateProblem } from './template';
 import { segment } from './segment';
 import { type Matcher, Sentence, type Slot } from './sentence';
+import { DisjointRanges, RangeIndex } from './intervals';
 import { TriggerIndex } from './trigger-index';
 import { type AnalyzeOptions, type Finding, PatternError } from './types';
 
@@ -81,8 +82,6 @@ interface Candidate {
   compiled: CompiledEntry;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
 
 /** How much of the sentence the pattern matched, context words included. */
 const reach = (c: Candidate) => c.end - (c.matchStart ?? c.start);
@@ -181,16 +180,17 @@ export class Engine {
     }
     const candidates: Candidate[] = [];
     for (const [compiled, hits] of hitsOf) {
-      const vetoes = compiled.exceptions.flatMap((m) => m.find(sentence));
-      candidates.push(...hits.filter((h) => !vetoes.some((v) => overlaps(h, v))));
+      const vetoes = new RangeIndex(compiled.exceptions.flatMap((m) => m.find(sentence)));
+      for (const h of hits) if (!vetoes.overlaps(h)) candidates.push(h);
     }
-    const chosen: SentenceFinding[] = [];
+    const chosen = new DisjointRanges<SentenceFinding>();
     for (const c of candidates.sort(byStrength)) {
+      if (chosen.overlaps(c)) continue;
       // A hit none of whose rewrites fits here is no finding: another entry may take its place.
       const finding = toFinding(text, c);
-      if (finding && !chosen.some((k) => overlaps(k, finding))) chosen.push(finding);
+      if (finding && !chosen.overlaps(finding)) chosen.add(finding);
     }
-    return chosen.sort((a, b) => a.start - b.start);
+    return [...chosen.items];
   }
 }
 

@@ -153,11 +153,60 @@ export function needsJapanese(parts: readonly Part[]): boolean {
 /** The slots a pattern binds, in order. */
 export const slotsOf = (parts: readonly Part[]) => parts.filter((p): p is Extract<Part, { kind: 'slot' }> => p.kind === 'slot');
 
+/** A compiled phrase pattern: its RegExp, and whether it is held to the sentence's start or end. */
+export interface CompiledPhrase {
+  regex: RegExp;
+  atStart: boolean;
+  atEnd: boolean;
+}
+
+// What may stand between a sentence's edge and an anchored phrase: spaces, punctuation, emoji.
+const EDGE_CHAR = /^[\s\p{P}\p{S}]$/u;
+const isEdge = (s: string) => EDGE_CHAR.test(s);
+
+/** Where a run of edge characters at the start of `text` ends (one pass, code point by code point). */
+export function leadingEdgeEnd(text: string): number {
+  let i = 0;
+  for (const c of text) {
+    if (!isEdge(c)) break;
+    i += c.length;
+  }
+  return i;
+}
+
+/** Where a run of edge characters at the end of `text` starts (one backward pass). */
+export function trailingEdgeStart(text: string): number {
+  let i = text.length;
+  while (i > 0) {
+    const low = text.charCodeAt(i - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && i > 1 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+    if (!isEdge(text.slice(i - width, i))) break;
+    i -= width;
+  }
+  return i;
+}
+
+/**
+ * The matches of a compiled phrase in folded text. Anchors are a test of where the match lies
+ * against the sentence's leading and trailing punctuation, measured once — not a look-behind
+ * re-scanned at every position, which is quadratic in a run of 「「「… or ━━━….
+ */
+export function* phraseMatches(compiled: CompiledPhrase, text: string): Generator<RegExpExecArray> {
+  const { regex, atStart, atEnd } = compiled;
+  const startLimit = atStart ? leadingEdgeEnd(text) : Infinity;
+  const endLimit = atEnd ? trailingEdgeStart(text) : 0;
+  regex.lastIndex = 0;
+  for (const m of text.matchAll(regex)) {
+    if (m.index > startLimit) return;
+    if (m[0].length && m.index + m[0].length >= endLimit) yield m;
+  }
+}
+
 /**
  * Compiles a phrase pattern, given as text or already parsed, to a global RegExp over folded
  * text. Slot i is the named group `s<i>` (in the order of `slotsOf`); a verb slot's ending is `e<i>`.
  */
-export function compilePhrasePattern(pattern: string | readonly Part[]): RegExp {
+export function compilePhrasePattern(pattern: string | readonly Part[]): CompiledPhrase {
   const parts = typeof pattern === 'string' ? parsePhrasePattern(pattern) : pattern;
   let slot = 0;
   const compilePart = (p: Part): string => {
@@ -169,9 +218,8 @@ export function compilePhrasePattern(pattern: string | readonly Part[]): RegExp 
         return p.form ? `(?<s${i}>${VERB_STEM}(?<e${i}>${VERB_ENDING[p.form]}))` : `(?<s${i}>${SLOT_GAP})`;
       }
       case 'start':
-        return '(?<=^[\\s\\p{P}\\p{S}]*)';
       case 'end':
-        return '(?=[\\s\\p{P}\\p{S}]*$)';
+        return '';
       case 'text':
         return literal(p.value);
       case 'choice':
@@ -187,5 +235,9 @@ export function compilePhrasePattern(pattern: string | readonly Part[]): RegExp 
   const latinEnd = edgeOptions(inner[inner.length - 1]).some((o) => LATIN.test(o[o.length - 1]!));
   const before = latinStart ? '(?<![\\p{Script=Latin}\\p{N}])' : '';
   const after = latinEnd ? '(?![\\p{Script=Latin}\\p{N}])' : '';
-  return new RegExp(`${before}${body}${after}`, 'dgu');
+  return {
+    regex: new RegExp(`${before}${body}${after}`, 'dgu'),
+    atStart: parts[0]?.kind === 'start',
+    atEnd: parts[parts.length - 1]?.kind === 'end',
+  };
 }

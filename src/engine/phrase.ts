@@ -2,11 +2,13 @@ import { predicateEnd, startsOnWord } from './japanese/boundary';
 import { readVerb } from './japanese/verb';
 import { toOriginal } from './normalize';
 import {
+  type CompiledPhrase,
   type Part,
   compilePhrasePattern,
   needsJapanese,
   outsideGroups,
   parsePhrasePattern,
+  phraseMatches,
   slotsOf,
 } from './phrase-pattern';
 import { type Hit, JAPANESE_SCRIPT, type Matcher, type Sentence, type Slot } from './sentence';
@@ -29,7 +31,7 @@ interface SlotInfo {
  */
 class PhraseMatcher implements Matcher {
   constructor(
-    private readonly regex: RegExp,
+    private readonly compiled: CompiledPhrase,
     private readonly slots: SlotInfo[],
     readonly specificity: number,
     readonly triggers: readonly string[] | undefined,
@@ -43,9 +45,7 @@ class PhraseMatcher implements Matcher {
     const { text } = sentence;
     const folded = sentence.folded;
     const hits: Hit[] = [];
-    this.regex.lastIndex = 0;
-    for (const m of folded.text.matchAll(this.regex)) {
-      if (!m[0].length) continue;
+    for (const m of phraseMatches(this.compiled, folded.text)) {
       const hit = this.toHit(text, folded, m);
       if (hit) hits.push(hit);
     }

@@ -5,9 +5,11 @@ import {
   compilePhrasePattern,
   needsJapanese,
   parsePhrasePattern,
+  phraseMatches,
 } from '../../src/engine/phrase-pattern';
 
-const matches = (pattern: string, text: string) => [...fold(text).text.matchAll(compilePhrasePattern(pattern))].map((m) => m[0]);
+const matches = (pattern: string, text: string) =>
+  [...phraseMatches(compilePhrasePattern(pattern), fold(text).text)].map((m) => m[0]);
 
 describe('phrase patterns', () => {
   it('match literal text after folding width, case and apostrophes', () => {
