@@ -9,9 +9,37 @@ export interface Span {
 const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s)|[。！？!?]+[」』）)"'”’]*/gu;
 const QUOTED_LINE = /^[ \t]*>/;
 
+/**
+ * A "sentence" longer than this is cut at its last clause break (a comma, semicolon, 、) before
+ * the limit, else at a space, else at the limit: tagging a run-on text as one sentence costs more
+ * than linear time, and no blunt phrase is this long.
+ */
+export const MAX_SENTENCE = 400;
+const CLAUSE_BREAK = /[,;:、，；：](?=\s|[^\s,;:])/gu;
+
+function cutAt(text: string, start: number, end: number): number {
+  const limit = start + MAX_SENTENCE;
+  const window = text.slice(start, limit);
+  let cut = -1;
+  for (const m of window.matchAll(CLAUSE_BREAK)) if (m.index >= MAX_SENTENCE / 4) cut = m.index + 1;
+  if (cut < 0) {
+    const space = window.lastIndexOf(' ');
+    cut = space >= MAX_SENTENCE / 4 ? space + 1 : MAX_SENTENCE;
+  }
+  // Never between the two halves of a surrogate pair.
+  const at = Math.min(end, start + cut);
+  return (text.charCodeAt(at) & 0xfc00) === 0xdc00 ? at + 1 : at;
+}
+
 function pushTrimmed(out: Span[], text: string, start: number, end: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end - start > MAX_SENTENCE) {
+    const cut = cutAt(text, start, end);
+    pushTrimmed(out, text, start, cut);
+    start = cut;
+    while (start < end && /\s/.test(text[start]!)) start++;
+  }
   if (end > start) out.push({ start, end });
 }
 

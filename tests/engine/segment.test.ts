@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../src/engine/segment';
+import { MAX_SENTENCE, segment } from '../../src/engine/segment';
 
 const sentences = (text: string) => segment(text).map((s) => text.slice(s.start, s.end));
 
@@ -26,5 +26,17 @@ describe('segment', () => {
 
   it('skips quoted reply lines and handles CRLF', () => {
     expect(sentences('Thanks.\r\n> old text.\r\n  >> older\r\nBye.')).toEqual(['Thanks.', 'Bye.']);
+  });
+
+  it('cuts a run-on text into pieces no longer than MAX_SENTENCE, at clause breaks or spaces', () => {
+    const runOn = 'we should move the launch, the API is down and nobody told me '.repeat(200);
+    const pieces = segment(runOn);
+    expect(pieces.length).toBeGreaterThan(20);
+    for (const p of pieces) {
+      expect(p.end - p.start).toBeLessThanOrEqual(MAX_SENTENCE);
+      expect(runOn.slice(p.end - 1, p.end + 1)).toMatch(/^(,.|\S\s|\S$)/);
+    }
+    const spaced = 'の'.repeat(1000) + '😀'.repeat(300);
+    for (const p of segment(spaced)) expect(spaced.charCodeAt(p.start) & 0xfc00).not.toBe(0xdc00);
   });
 });
