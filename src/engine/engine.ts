@@ -165,7 +165,8 @@ export class Engine {
     const sentence = new Sentence(text);
     const latin = HAS_LATIN.test(text);
     const nonAscii = HAS_NON_ASCII.test(text);
-    const triggers = sentence.triggers(latin && langs.includes('en'));
+    // Words are looked up whenever there are any: the user's own phrases may be Latin in either language.
+    const triggers = sentence.triggers(latin);
     // Hits per entry, in entry order (the index keeps it), so equal candidates rank as before.
     const hitsOf = new Map<CompiledEntry, Candidate[]>();
     for (const { compiled, matcher } of this.index.candidates(triggers)) {

@@ -1,6 +1,6 @@
 import { predicateEnd, startsOnWord } from './japanese/boundary';
 import { readVerb } from './japanese/verb';
-import { toOriginal } from './normalize';
+import { foldChars, toOriginal } from './normalize';
 import {
   type CompiledPhrase,
   type Part,
@@ -95,6 +95,32 @@ class PhraseMatcher implements Matcher {
   }
 }
 
+/**
+ * The words a Latin phrase pattern cannot match without, for the trigger index: of its required
+ * parts, the one whose key words are fewest and longest (a user's 300 rewrites are then looked up
+ * by word, not each tried on every sentence). Null when no part is made of words (digits are not
+ * looked up: the word index may hold "15%" where the pattern says 15).
+ */
+function latinTriggers(parts: readonly Part[]): string[] | null {
+  // Words as the sentence's word index has them: folded, split at hyphens and slashes.
+  const keyWord = (text: string) =>
+    foldChars(text)
+      .split(/[^\p{L}\p{N}']+/u)
+      .filter((w) => /\p{L}/u.test(w))
+      .reduce<string | null>((best, w) => (!best || w.length > best.length ? w : best), null);
+  let best: string[] | null = null;
+  for (const p of parts) {
+    const options = p.kind === 'text' ? [p.value] : p.kind === 'choice' && p.options.every((o) => o.trim()) ? p.options : [];
+    if (!options.length) continue;
+    const words = options.map(keyWord);
+    if (words.some((w) => w === null)) continue;
+    const keys = [...new Set(words as string[])];
+    const cost = (ws: string[]) => ws.length * 100 - Math.min(...ws.map((w) => w.length));
+    if (!best || cost(keys) < cost(best)) best = keys;
+  }
+  return best;
+}
+
 export function compilePhrase(pattern: string, onWordEdges = false): Matcher {
   const parts = parsePhrasePattern(pattern);
   const inner = parts.filter((p) => p.kind !== 'start' && p.kind !== 'end');
@@ -105,7 +131,7 @@ export function compilePhrase(pattern: string, onWordEdges = false): Matcher {
     const gapBefore = previous?.kind === 'slot' && !previous.form ? slotParts.indexOf(previous) : undefined;
     return { name: p.name, form: p.form, first: k === 0, gapBefore };
   });
-  const triggers = needsJapanese(parts) ? [JAPANESE_SCRIPT] : undefined;
+  const triggers = needsJapanese(parts) ? [JAPANESE_SCRIPT] : (latinTriggers(parts) ?? undefined);
   // Literal text outside groups is what makes a phrase pattern specific.
   return new PhraseMatcher(
     compilePhrasePattern(parts),

@@ -7,6 +7,7 @@ type Doc = ReturnType<typeof nlp>;
 /** A trigger no word can be (words have no spaces): the sentence may hold Japanese script. */
 export const JAPANESE_SCRIPT = 'script: japanese';
 // Japanese scripts, and the CJK and full-width compatibility blocks that fold into them.
+const LATIN_WORD = /[\p{Script=Latin}\p{N}']*\p{Script=Latin}[\p{Script=Latin}\p{N}']*/gu;
 const MAY_BE_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u33ff\uff00-\uffef]/u;
 
 /** A sentence's words as the English prefilter sees them (compromise may split it in several). */
@@ -57,10 +58,17 @@ export class Sentence {
     return this.wordIndex;
   }
 
-  /** What the trigger index looks up: English words when asked for, and Japanese script if any. */
+  /**
+   * What the trigger index looks up: English words when asked for, and Japanese script if any —
+   * with the Latin words written into Japanese without spaces (asapでお願いします), which
+   * compromise reads as one token.
+   */
   triggers(englishWords: boolean): string[] {
     const keys = englishWords ? [...this.words.first.keys()] : [];
-    if (MAY_BE_JAPANESE.test(this.text)) keys.push(JAPANESE_SCRIPT);
+    if (MAY_BE_JAPANESE.test(this.text)) {
+      keys.push(JAPANESE_SCRIPT);
+      if (englishWords) for (const w of this.folded.text.match(LATIN_WORD) ?? []) keys.push(w);
+    }
     return keys;
   }
 

@@ -218,3 +218,25 @@ describe('incremental analysis', () => {
     expect(findings.map((f) => edited.slice(f.start, f.end))).toEqual(['This method doesn’t work.']);
   });
 });
+
+describe("the user's own phrases", () => {
+  const custom = (id: string, patterns: string[]): Entry => ({ ...FIXTURE_ENTRIES[0]!, id, patterns, rewrites: ['x', 'y'] });
+
+  it('are looked up by their words, so hundreds of them are not each tried on every sentence', () => {
+    const e = new Engine([]);
+    const many = Array.from({ length: 300 }, (_, i) => custom(`en-custom-${i}`, [`per the roadmap${i} (doc|deck)`, `ping me re ticket${i}`]));
+    e.setCustomEntries([...many, custom('en-custom-asap', ['asap']), { ...custom('ja-custom-x', ['至急~お願い']), lang: 'ja' }]);
+    expect(e.analyze('Please do it asap.').map((f) => f.entryId)).toEqual(['en-custom-asap']);
+    expect(e.analyze('Per the roadmap7 deck, we ship.').map((f) => f.entryId)).toEqual(['en-custom-7']);
+    expect(e.analyze('至急対応お願い').map((f) => f.entryId)).toEqual(['ja-custom-x']);
+    // Each sentence tried only the patterns holding one of its words.
+    const triggered = (e as unknown as { index: { candidates(w: string[]): unknown[] } }).index.candidates(['roadmap7', 'the']);
+    expect(triggered.length).toBeLessThan(5);
+  });
+
+  it('match Latin words in Japanese entries whatever languages are checked', () => {
+    const e = new Engine([]);
+    e.setCustomEntries([{ ...custom('ja-custom-asap', ['asap']), lang: 'ja' }]);
+    expect(e.analyze('asapでお願いします', { langs: ['ja'] }).map((f) => f.entryId)).toEqual(['ja-custom-asap']);
+  });
+});
