@@ -5,6 +5,7 @@
  * incremental path). Prints medians, Kuuki/peer ratios, the edit's p50/p95 and peak memory.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { WORST_CASES } from './bench/worst-cases';
 import path from 'node:path';
 import { text as alex } from 'alex';
 import writeGood from 'write-good';
@@ -88,5 +89,26 @@ console.log(
   `\none-sentence edit in the email: p50 ${ms(median(edits))}, p95 ${ms(quantile(edits, 0.95))} (target p95 < 2 ms); ` +
     `${((engine.sentencesAnalysed - before) / 501).toFixed(2)} sentences re-analysed per edit`,
 );
+// Worst cases: shapes that were once superlinear, at 1×, 4× and 16×, each on a cold cache.
+console.log('\nworst cases (cold cache, best of 3)');
+console.log(['shape'.padEnd(46), '1×'.padStart(10), '4×'.padStart(10), '16×'.padStart(10), '  growth 16×/1×'].join(''));
+for (const c of WORST_CASES) {
+  const at = (k: number) => {
+    const text = c.make(c.base * k);
+    return Math.min(...times(3, () => {
+      engine.clearCache();
+      engine.analyze(text);
+    }));
+  };
+  const [one, four, sixteen] = [at(1), at(4), at(16)] as [number, number, number];
+  console.log([c.name.padEnd(46), ms(one).padStart(10), ms(four).padStart(10), ms(sixteen).padStart(10), `${(sixteen / one).toFixed(1)}×`.padStart(16)].join(''));
+}
+const megabyte = WORST_CASES[0]!.make(20_000).slice(0, 1_000_000);
+engine.clearCache();
+const started = now();
+engine.analyze(megabyte);
+const megabyteMs = now() - started;
+console.log(`a 1 MB line: ${ms(megabyteMs)} (target < 5 s); growth target ≤ 20× for 16× input`);
+
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`peak memory (RSS, whole process incl. alex and write-good): ${peak.toFixed(0)} MB; heap now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);

@@ -123,6 +123,11 @@ export class Engine {
     this.cache.clear();
   }
 
+  /** Forgets every analysed sentence (for measuring cold work). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
   get entries(): MatchableEntry[] {
     return [...this.builtin, ...this.custom].map((c) => c.entry);
   }
