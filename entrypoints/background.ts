@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { analyzeForPage, ensureEngine, watchEngineSources } from '../src/background/engine-host';
 import { CONTENT_SCRIPT_FILE, syncSiteScripts } from '../src/background/sites';
 import { phraseKey } from '../src/engine/normalize';
@@ -9,7 +9,7 @@ import { addNeverFlag, getSettings, watchSettings } from '../src/settings/store'
 
 const MENU_ID = 'kuuki-soften';
 
-async function handle(request: Request): Promise<Responses[Request['type']]> {
+async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[Request['type']]> {
   switch (request.type) {
     case 'page-state': {
       const settings = await getSettings();
@@ -20,7 +20,7 @@ async function handle(request: Request): Promise<Responses[Request['type']]> {
       };
     }
     case 'analyze':
-      return { findings: await analyzeForPage(request.text) };
+      return analyzeForPage(request.text, `${sender.tab?.id ?? sender.url}:${sender.frameId ?? 0}:${request.field ?? ''}`);
     case 'never-flag':
       await addNeverFlag(phraseKey(request.text), request.entryId);
       return { ok: true };
@@ -38,7 +38,7 @@ async function tellTab(tabId: number, message: TabMessage): Promise<void> {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown) => handle(message as Request));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => handle(message as Request, sender));
 
   const createMenu = async () => {
     const t = translator(resolveUiLanguage((await getSettings()).uiLanguage, navigator.language));

@@ -7,19 +7,33 @@ import { createUiRoot } from '../src/page/ui-root';
 import { onStoredDataChanged } from '../src/settings/changes';
 
 const RUNNING = Symbol.for('kuuki.content');
+/** How often an open tab checks that its extension is still there (after an update it is not). */
+const ORPHAN_CHECK_MS = 1000;
 
 export default defineContentScript({
   // Default sites; others are registered by the background when the user enables them.
   matches: ['https://mail.google.com/*', 'https://app.slack.com/*'],
   allFrames: true,
   runAt: 'document_idle',
+  // WXT's "script started" postMessage tells every page the extension's id; the custom event is enough.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // The context menu may inject this script again into a page that already runs it.
     const scope = globalThis as { [RUNNING]?: boolean };
     if (scope[RUNNING]) return;
     scope[RUNNING] = true;
 
-    const signal = ctx.signal;
+    // Kuuki stops when the extension is really gone (updated, reloaded, removed), never because
+    // the page asked: WXT's context also ends on a "newer script started" event that a page can
+    // dispatch, so that only counts once the extension's runtime is gone too.
+    const life = new AbortController();
+    const signal = life.signal;
+    const endIfOrphaned = () => {
+      if (!browser.runtime?.id) life.abort();
+    };
+    ctx.signal.addEventListener('abort', endIfOrphaned);
+    const watch = setInterval(endIfOrphaned, ORPHAN_CHECK_MS);
+    signal.addEventListener('abort', () => clearInterval(watch));
     const state = await ask({ type: 'page-state', hostname: location.hostname });
     const assistant = new Assistant(createUiRoot(signal), state, siteFor(location.hostname), signal);
     signal.addEventListener('abort', () => {

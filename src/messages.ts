@@ -1,10 +1,17 @@
 import type { Finding } from './engine/types';
 import type { UiLang } from './i18n/messages';
 
+/**
+ * The most text one analysis request carries. A longer field is analysed around the caret, a
+ * window of this size at a time; the background cuts anything longer it is sent.
+ */
+export const ANALYSIS_CAP = 20_000;
+
 /** What the content script asks the background, and what it answers. */
 export type Request =
   | { type: 'page-state'; hostname: string }
-  | { type: 'analyze'; text: string }
+  /** `field` tells one field of the tab from another: a newer request from it replaces the older. */
+  | { type: 'analyze'; text: string; field?: string }
   | { type: 'never-flag'; text: string; entryId: string };
 
 export interface PageState {
@@ -15,7 +22,8 @@ export interface PageState {
 
 export interface Responses {
   'page-state': PageState;
-  analyze: { findings: Finding[] };
+  /** `superseded`: a newer request from the same field came first; these findings are empty. */
+  analyze: { findings: Finding[]; superseded?: boolean };
   'never-flag': { ok: true };
 }
 

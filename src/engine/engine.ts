@@ -133,12 +133,28 @@ export class Engine {
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
+    const steps = this.analyzeInSteps(text, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same analysis, one sentence at a time: it yields after each sentence it had to match
+   * (cached ones cost nothing), so a host can share its time between requests instead of being
+   * held by one long text; its return value is the findings.
+   */
+  *analyzeInSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Finding[], void> {
     const langs = options.langs ?? ALL_LANGS;
     const ignoredEntries = new Set(options.ignoredEntries);
     const ignoredPhrases = new Set((options.ignoredPhrases ?? []).map(phraseKey));
     const findings: Finding[] = [];
     for (const span of segment(text)) {
-      for (const f of this.analyzeSentence(text.slice(span.start, span.end), langs)) {
+      const before = this.sentencesAnalysed;
+      const found = this.analyzeSentence(text.slice(span.start, span.end), langs);
+      if (this.sentencesAnalysed !== before) yield;
+      for (const f of found) {
         const start = span.start + f.start;
         const end = span.start + f.end;
         const sentence = { start: span.start, end: span.end };

@@ -103,7 +103,10 @@ export class Assistant {
         {
           ui: this.ui,
           exclude: this.site.excludeFromText,
-          analyze: async (text) => (await ask({ type: 'analyze', text })).findings,
+          analyze: async (text, field) => {
+            const answer = await ask({ type: 'analyze', text, field });
+            return answer.superseded ? null : answer.findings;
+          },
           label: (n) => (n === 1 ? this.t('badgeLabelOne') : this.t('badgeLabel', { count: n })),
           onBadge: (s) => s.findings[0] && this.openCard(s, s.findings[0], 'keyboard'),
           onFindings: (s) => this.followFindings(s),
