@@ -70,6 +70,16 @@ describe('rewrites keep the writer’s words', () => {
     expect(engine.analyze('資料を送ってください。')[0]?.rewrites[1]).toBe('送ったほうがよさそうです。');
   });
 
+  it.each([
+    ['i am not [<a>#Gerund .+]', "I'd rather not {a|base}", 'I am not doing that report.', "I'd rather not do that report."],
+    ['you [<a>(broke|forgot) .+]', 'you may have {a|participle}', 'You broke the build.', 'You may have broken the build.'],
+    ['we need to [<a>. .+]', 'what about {a|gerund}?', 'we need to not launch on Monday', 'What about not launching on Monday?'],
+    ['we need to [<a>. .+]', 'what about {a|gerund}?', 'We need to postpone the demo until the API is fixed.', 'What about postponing the demo until the API is fixed?'],
+  ])('inflects the slot’s first verb: %s → %s', (pattern, rewrite, text, after) => {
+    const e = new Engine([entry({ id: 'en-inflect', patterns: [pattern], rewrites: [rewrite, rewrite] })]);
+    expect(e.analyze(text)[0]?.rewrites[0]).toBe(after);
+  });
+
   it('leaves honorific requests and predicates that go on alone', () => {
     for (const polite of ['書類は受付にお出しになってください。', '書類をお送りくださいませ。', '部長、ご確認なさってください。'])
       expect(engine.analyze(polite).map((f) => f.entryId), polite).toEqual([]);

@@ -51,9 +51,12 @@ describe('phrasebook search', () => {
     expect(ids('ﾃﾞｷﾏｾﾝ')).toContain('ja-dekimasen');
   });
 
-  it('finds an entry by a word of a rewrite or of its equivalent', () => {
-    expect(ids('another approach')).toContain('en-this-doesnt-work');
-    expect(ids('別の方法も検討')).toContain('en-this-doesnt-work');
+  it('finds an entry by words of a rewrite or of its equivalent', () => {
+    // Whatever the entry's wording is today: two words of its rewrite, and part of its equivalent.
+    const entry = builtinEntries().find((e) => e.id === 'en-this-doesnt-work')!;
+    const words = displayRewrite(entry.rewrites[0]!).split(/[^A-Za-z']+/).filter((w) => w.length > 3);
+    expect(ids(words.slice(0, 2).join(' '))).toContain('en-this-doesnt-work');
+    expect(ids(entry.equivalent.slice(0, 6))).toContain('en-this-doesnt-work');
   });
 
   it('needs every word of the query', () => {
