@@ -173,7 +173,8 @@ export class Collection<T> {
           if (Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'number') addTomb(device, t[0], t[1]);
       } else bad.push({ key: `local:${this.stateKey}`, value: rawState, problems: ['(value): unreadable device state'] });
     }
-    const deviceSet = this.parseSet(device, `local:${this.stateKey}`, bad);
+    // A record is reported under its collection wherever it was read, so it is set aside once.
+    const deviceSet = this.parseSet(device, `sync:${name}`, bad);
     const merged = mergeSets(deviceSet, synced);
     const consistent = useLegacy ? legacy!.consistent : decoded.consistent;
     const ours = Object.fromEntries(Object.entries(sync).filter(([k]) => isLayoutKey(name, k)));

@@ -8,7 +8,7 @@ export type SyncTrouble = 'quota' | 'rate' | 'offline' | 'sync-error';
 
 export function classifySyncError(error: unknown): { reason: SyncTrouble; detail: string } {
   const detail = error instanceof Error ? error.message : String(error);
-  if (/MAX_WRITE_OPERATIONS|too many|throttl/i.test(detail)) return { reason: 'rate', detail };
+  if (/max_?write_?operations|too many|throttl/i.test(detail)) return { reason: 'rate', detail };
   if (/QUOTA|MAX_ITEMS|quota/i.test(detail)) return { reason: 'quota', detail };
   if (/offline|network/i.test(detail)) return { reason: 'offline', detail };
   return { reason: 'sync-error', detail };

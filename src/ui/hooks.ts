@@ -18,9 +18,16 @@ function useStored<T>(initial: T, load: () => Promise<T>, watch: (changed: () =>
   const [state, setState] = useState<{ value: T; loaded: boolean }>({ value: initial, loaded: false });
   useEffect(() => {
     let alive = true;
+    let last: string | undefined;
     const refresh = () =>
       void load().then(
-        (value) => alive && setState({ value, loaded: true }),
+        (value) => {
+          // A save changes several stored items in turn; re-render only when the value changed.
+          const seen = JSON.stringify(value);
+          if (!alive || seen === last) return;
+          last = seen;
+          setState({ value, loaded: true });
+        },
         (e: unknown) => console.error('Kuuki: could not read storage', e),
       );
     refresh();
