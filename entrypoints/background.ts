@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { analyzeForPage, ensureEngine, watchEngineSources } from '../src/background/engine-host';
 import { CONTENT_SCRIPT_FILE, syncSiteScripts } from '../src/background/sites';
+import { keepStorageSettled } from '../src/background/storage-upkeep';
 import { phraseKey } from '../src/engine/normalize';
 import { resolveUiLanguage, translator } from '../src/i18n/messages';
 import type { Request, Responses, TabMessage } from '../src/messages';
@@ -62,4 +63,5 @@ export default defineBackground(() => {
   // Warm the engine so the first keystroke in a tab does not wait for compilation.
   void ensureEngine();
   watchEngineSources();
+  keepStorageSettled();
 });

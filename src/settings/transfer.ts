@@ -151,7 +151,8 @@ export function planImport(
     while (usedIds.has(id)) id = newRewriteId(now);
     usedIds.add(id);
     inFile.addCustom(id, item.patterns);
-    add.push({ ...item, id, updatedAt: item.updatedAt ?? now });
+    // A time from the file is never later than now: a far-future one would win over every later edit.
+    add.push({ ...item, id, updatedAt: Math.min(item.updatedAt ?? now, now) });
   }
   if (existing.length + add.length > CUSTOM_LIMITS.count)
     return refuse({ key: 'importTooMany', params: { count: existing.length + add.length, max: CUSTOM_LIMITS.count } });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { resolveUiLanguage, translator } from '../i18n/messages';
-import { useCurrentSite, useCustomRewrites, useNeverFlag, useQuarantine, useSettings } from './hooks';
+import { useCurrentSite, useCustomRewrites, useNeverFlag, useQuarantine, useSettingsState } from './hooks';
 import { I18nProvider } from './i18n';
 import { MineView } from './MineView';
 import { browsableEntries } from './phrasebook';
@@ -18,7 +18,8 @@ function initialTab(): TabId {
 
 /** The popup: a header with the site switch, four tabs, and a status line. */
 export function App() {
-  const [settings, loaded] = useSettings();
+  const [settingsState, loaded] = useSettingsState();
+  const { settings } = settingsState;
   const [custom] = useCustomRewrites();
   const [neverFlag] = useNeverFlag();
   const [quarantined] = useQuarantine();
@@ -46,7 +47,7 @@ export function App() {
           {tab === 'phrasebook' && <PhrasebookView entries={entries} />}
           {tab === 'try' && <TryView settings={settings} custom={custom.rewrites} neverFlag={neverFlag} />}
           {tab === 'mine' && <MineView state={custom} quarantined={quarantined} defaultLang={lang} />}
-          {tab === 'settings' && <SettingsView settings={settings} neverFlag={neverFlag} />}
+          {tab === 'settings' && <SettingsView settings={settings} deviceOnly={settingsState.deviceOnly} neverFlag={neverFlag} quarantined={quarantined} />}
         </main>
       </StatusProvider>
     </I18nProvider>

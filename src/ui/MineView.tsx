@@ -9,7 +9,7 @@ import {
   putCustomRewrite,
 } from '../settings/custom-rewrites';
 import { PhraseIndex } from '../settings/duplicates';
-import type { QuarantinedValue } from '../settings/store';
+import type { QuarantinedValue } from '../settings/quarantine';
 import { otherLang, plural } from './format';
 import { Trans, useI18n } from './i18n';
 import { QuarantineNotice } from './QuarantineNotice';
@@ -69,6 +69,8 @@ export function MineView(props: { state: CustomRewritesState; quarantined: Quara
         <p class="notice warning">{plural(t, localOnly.length, 'mineSyncFullOne', 'mineSyncFull')}</p>
       )}
       {props.state.unsettled > 0 && <p class="notice">{t('mineUnsettled')}</p>}
+      {props.state.pending === 'rate' && <p class="notice">{t('syncRate')}</p>}
+      {props.state.pending === 'arriving' && <p class="notice">{t('syncArriving')}</p>}
       <QuarantineNotice items={props.quarantined} />
       <div class="row">
         <button type="button" class="primary" ref={addButton} onClick={() => setEditing('new')}>

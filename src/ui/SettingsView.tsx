@@ -4,7 +4,10 @@ import type { Lang } from '../phrasebook/schema';
 import type { NeverFlag, Settings } from '../settings/schema';
 import { UI_LANGUAGES } from '../settings/schema';
 import { listSites } from '../settings/sites';
+import type { SaveReport } from '../settings/collection';
+import type { QuarantinedValue } from '../settings/quarantine';
 import { removeNeverFlag, updateSettings } from '../settings/store';
+import { QuarantineNotice } from './QuarantineNotice';
 import { Trans, useI18n } from './i18n';
 import { setSiteEnabled } from './site-actions';
 import { useAnnounce } from './status';
@@ -28,7 +31,20 @@ function useShortcut(): string | null | undefined {
   return shortcut;
 }
 
-export function SettingsView(props: { settings: Settings; neverFlag: NeverFlag[] }) {
+const DEVICE_ONLY_KEYS = {
+  quota: 'setDeviceOnlyQuota',
+  rate: 'syncRate',
+  offline: 'syncOffline',
+  arriving: 'syncArriving',
+  newer: 'setNewer',
+} as const;
+
+export function SettingsView(props: {
+  settings: Settings;
+  neverFlag: NeverFlag[];
+  deviceOnly?: SaveReport['reason'];
+  quarantined: QuarantinedValue[];
+}) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const { settings } = props;
@@ -41,6 +57,10 @@ export function SettingsView(props: { settings: Settings; neverFlag: NeverFlag[]
 
   return (
     <div class="view settings">
+      {props.deviceOnly && props.deviceOnly !== 'sync-error' && (
+        <p class="notice warning">{t(DEVICE_ONLY_KEYS[props.deviceOnly])}</p>
+      )}
+      <QuarantineNotice items={props.quarantined} />
       <section aria-labelledby="set-sites">
         <h2 id="set-sites">{t('setSites')}</h2>
         <p class="help">{t('setSitesHelp')}</p>

@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import { type CustomRewritesState, readCustomRewrites, watchCustomRewrites } from '../settings/custom-rewrites';
 import { DEFAULT_SETTINGS, type NeverFlag, type Settings } from '../settings/schema';
 import { siteOfUrl } from '../settings/sites';
+import type { QuarantinedValue } from '../settings/quarantine';
+import { listQuarantine, watchQuarantine } from '../settings/restore';
 import {
-  type QuarantinedValue,
+  type SettingsState,
   getNeverFlag,
-  getSettings,
-  listQuarantine,
+  readSettingsState,
   watchNeverFlag,
-  watchQuarantine,
   watchSettings,
 } from '../settings/store';
 
@@ -18,9 +18,16 @@ function useStored<T>(initial: T, load: () => Promise<T>, watch: (changed: () =>
   const [state, setState] = useState<{ value: T; loaded: boolean }>({ value: initial, loaded: false });
   useEffect(() => {
     let alive = true;
+    let last: string | undefined;
     const refresh = () =>
       void load().then(
-        (value) => alive && setState({ value, loaded: true }),
+        (value) => {
+          // A save changes several stored items in turn; re-render only when the value changed.
+          const seen = JSON.stringify(value);
+          if (!alive || seen === last) return;
+          last = seen;
+          setState({ value, loaded: true });
+        },
         (e: unknown) => console.error('Kuuki: could not read storage', e),
       );
     refresh();
@@ -33,20 +40,26 @@ function useStored<T>(initial: T, load: () => Promise<T>, watch: (changed: () =>
   return [state.value, state.loaded];
 }
 
-export const useSettings = () => useStored<Settings>(DEFAULT_SETTINGS, getSettings, (f) => watchSettings(f));
+const INITIAL_SETTINGS: SettingsState = { settings: DEFAULT_SETTINGS };
+/** Settings, and whether some of them (or sites, or never-flag phrases) are on this device only. */
+export const useSettingsState = () =>
+  useStored<SettingsState>(INITIAL_SETTINGS, readSettingsState, (f) => {
+    const a = watchSettings(f);
+    const b = watchNeverFlag(f);
+    return () => {
+      a();
+      b();
+    };
+  });
 
 const EMPTY_CUSTOM: CustomRewritesState = { rewrites: [], localOnly: [], unsettled: 0, newer: false };
+export type { Settings };
 export const useCustomRewrites = () => useStored(EMPTY_CUSTOM, () => readCustomRewrites(), watchCustomRewrites);
 
 export const useNeverFlag = () => useStored<NeverFlag[]>([], getNeverFlag, (f) => watchNeverFlag(f));
 
-export const isCustomRewritesKey = (key: string) => /^(sync|local):customRewrites\b/.test(key);
-export const useQuarantine = () =>
-  useStored<QuarantinedValue[]>(
-    [],
-    async () => (await listQuarantine()).filter((q) => isCustomRewritesKey(q.key)),
-    (f) => watchQuarantine(f),
-  );
+/** Every set-aside copy, of every kind. */
+export const useQuarantine = () => useStored<QuarantinedValue[]>([], () => listQuarantine(), (f) => watchQuarantine(f));
 
 export interface CurrentSite {
   /** Hostname Kuuki could run on, or null for browser pages and the like. */

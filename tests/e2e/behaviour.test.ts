@@ -31,9 +31,14 @@ async function typeInto(page: Page, selector: string, text: string) {
   await page.keyboard.type(text);
 }
 
-/** Writes the extension's stored settings the way the popup does (storage.sync "settings"). */
+/** Writes the extension's stored settings as a newer save would (storage.sync "prefs", layout 3). */
 async function setSettings(value: Record<string, unknown>) {
-  await h.worker.evaluate((v) => chrome.storage.sync.set({ settings: v }), value);
+  const at = Date.now();
+  const items = {
+    prefs: { version: 3, chunks: 1, checksum: `test${at}`, updatedAt: at },
+    'prefs:0': { g: `test${at}`, e: Object.entries(value).map(([id, raw]) => ['r', id, at, raw]) },
+  };
+  await h.worker.evaluate((v) => chrome.storage.sync.set(v), items);
 }
 
 describe('the card', () => {
@@ -161,7 +166,12 @@ describe('Ignore and Never flag', () => {
     await card(page).waitFor();
     expect(await card(page).locator('.phrase').textContent()).toBe(first);
     await page.close();
-    await h.worker.evaluate(() => chrome.storage.sync.remove('neverFlag'));
+    // Forget the never-flag list on this device and in sync.
+    await h.worker.evaluate(async () => {
+      const keys = Object.keys(await chrome.storage.sync.get(null)).filter((k) => k.startsWith('neverFlag'));
+      await chrome.storage.sync.remove(keys);
+      await chrome.storage.local.remove('neverFlags:state');
+    });
   });
 });
 

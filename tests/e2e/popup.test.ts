@@ -33,6 +33,36 @@ type Chrome = {
 };
 const chromeOf = () => (globalThis as unknown as { chrome: Chrome }).chrome;
 
+/** Sync items of a stored collection (layout 3) holding these records, as of now. */
+function layoutItems(name: string, records: [string, unknown][]): Record<string, unknown> {
+  const at = Date.now();
+  return {
+    [name]: { version: 3, chunks: 1, checksum: `test${at}`, updatedAt: at },
+    [`${name}:0`]: { g: `test${at}`, e: records.map(([id, raw]) => ['r', id, at, raw]) },
+  };
+}
+
+/** The records of a stored collection, by id (the newest of each). */
+function recordsOf(sync: Record<string, unknown>, name: string): Record<string, unknown> {
+  const out: Record<string, [number, unknown]> = {};
+  for (const [k, v] of Object.entries(sync))
+    if (k.startsWith(`${name}:`))
+      for (const e of (v as { e: unknown[][] }).e)
+        if (e[0] === 'r' && (out[e[1] as string]?.[0] ?? -1) < (e[2] as number)) out[e[1] as string] = [e[2] as number, e[3]];
+  return Object.fromEntries(Object.entries(out).map(([id, [, raw]]) => [id, raw]));
+}
+
+/** Sets settings fields as a newer save would (replacing the stored settings). */
+async function seedSettings(page: Page, fields: Record<string, unknown>) {
+  await page.evaluate(
+    async ({ src, items }) => {
+      const chrome = new Function(`return (${src})()`)() as Chrome;
+      await chrome.storage.sync.set(items);
+    },
+    { src: chromeOf.toString(), items: layoutItems('prefs', Object.entries(fields)) },
+  );
+}
+
 /** Clears Kuuki's storage and sets the UI language (through the extension's own page). */
 async function reset(uiLanguage: 'en' | 'ja' = 'en') {
   await openPopup();
@@ -335,10 +365,9 @@ describe('my rewrites', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => page.locator('.mine-item').count()).toBe(2);
     const restored = await snapshot(page);
-    const rewritesOf = (s: typeof saved) => {
-      const text = s.sync['customRewrites:0'] as string;
-      return text.split('\n').map((l) => JSON.parse(l) as unknown);
-    };
+    // The same rewrites (saved now, so with a new time).
+    const rewritesOf = (s: typeof saved) =>
+      Object.values(recordsOf(s.sync, 'customRewrites')).map((r) => ({ ...(r as object), id: undefined, updatedAt: undefined }));
     expect(rewritesOf(restored)).toEqual(rewritesOf(saved));
   });
   it('keeps what sync cannot hold on this device and says so plainly (real sync quotas)', async () => {
@@ -356,16 +385,15 @@ describe('my rewrites', () => {
     await page.locator('#import-file').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => page.locator('.mine-item').count()).toBe(150);
-    const status = (await page.getByRole('status').textContent()) ?? '';
-    expect(status).toMatch(/Sync storage is full, so \d+ rewrites are kept on this device only/);
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Sync storage is full, so \d+ rewrites are kept on this device only/);
     const localOnly = await page.locator('.mine-item .tag.warning').count();
     expect(localOnly).toBeGreaterThan(0);
     expect(localOnly).toBeLessThan(150);
     expect(await panel(page).locator('.notice.warning').first().textContent()).toContain(`${localOnly} rewrites are kept on this device only`);
 
     const stored = await snapshot(page);
-    const device = stored.local['customRewrites:device'] as { rewrites: unknown[] };
-    expect(device.rewrites).toHaveLength(localOnly);
+    expect(Object.keys(recordsOf(stored.sync, 'customRewrites'))).toHaveLength(150 - localOnly);
+    expect((stored.local['customRewrites:state'] as { records: unknown[] }).records).toHaveLength(150);
     const syncBytes = await page.evaluate(() =>
       (globalThis as unknown as { chrome: { storage: { sync: { getBytesInUse(k: null): Promise<number> } } } }).chrome.storage.sync.getBytesInUse(null),
     );
@@ -393,15 +421,22 @@ describe('my rewrites', () => {
     await expect.poll(() => page.locator('.mine-item').count()).toBe(1);
     const notice = page.locator('.notice.warning', { hasText: 'set aside' });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('1 stored rewrite couldn’t be read and was set aside, not deleted.');
+    expect(await notice.textContent()).toContain('1 stored item couldn’t be read and was set aside, not deleted.');
     await notice.getByText('Show what was set aside').click();
     expect(await notice.locator('pre').textContent()).toContain('per the [roadmap');
     expect(await notice.textContent()).toContain('unsupported character');
+    expect(await notice.textContent()).toContain('A custom rewrite');
+    // Migrated by the background, the unreadable rewrite kept as it was.
+    await expect.poll(async () => (await snapshot(page)).sync.customRewrites).toMatchObject({ version: 3 });
     const stored = await snapshot(page);
-    expect(stored.sync.customRewrites).toMatchObject({ version: 2 });
-    expect((stored.local.quarantine as { value: { id: string } }[]).map((q) => q.value.id)).toEqual(['bad']);
-    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(Object.keys(recordsOf(stored.sync, 'customRewrites')).sort()).toEqual(['bad', 'good']);
+    const copies = Object.entries(stored.local).filter(([k]) => k.startsWith('quarantine:'));
+    expect(copies.map(([, q]) => (q as { value: { id: string } }).value.id)).toEqual(['bad']);
+    // Nothing of it can be read, so it can only be copied or discarded.
+    expect(await notice.getByRole('button', { name: 'Restore' }).count()).toBe(0);
+    await notice.getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => notice.count()).toBe(0);
+    await expect.poll(async () => Object.keys(recordsOf((await snapshot(page)).sync, 'customRewrites'))).toEqual(['good']);
   });
 });
 
@@ -439,23 +474,26 @@ describe('settings', () => {
     await tab(page, 'Settings').click();
     await page.getByRole('radio', { name: 'Japanese' }).check();
     await page.getByRole('checkbox', { name: 'Show the equivalent in the other language' }).uncheck();
-    await expect.poll(async () => (await snapshot(page)).sync.settings).toMatchObject({ langs: ['ja'], showEquivalents: false });
+    await expect.poll(async () => recordsOf((await snapshot(page)).sync, 'prefs')).toMatchObject({ langs: ['ja'], showEquivalents: false });
     expect(await panel(page).textContent()).toContain('Alt+Shift+K');
     expect(await panel(page).textContent()).toContain('chrome://extensions/shortcuts');
     await page.getByRole('button', { name: 'Flag again' }).click();
-    await expect.poll(async () => (await snapshot(page)).sync.neverFlag).toEqual([]);
+    await expect.poll(() => panel(page).textContent()).toContain('Nothing here yet');
+    await expect.poll(async () => recordsOf((await snapshot(page)).sync, 'neverFlags')).toEqual({});
 
-    // A site the user turned on is listed with a remove button.
-    await page.evaluate(async (src) => {
-      const chrome = new Function(`return (${src})()`)() as Chrome;
-      const { settings } = (await chrome.storage.sync.get(null)) as { settings: object };
-      await chrome.storage.sync.set({ settings: { ...settings, enabledSites: ['notion.so'] } });
-    }, chromeOf.toString());
+    // A site the user turned on (on another device) is listed with a remove button.
+    await page.evaluate(
+      async ({ src, items }) => {
+        const chrome = new Function(`return (${src})()`)() as Chrome;
+        await chrome.storage.sync.set(items);
+      },
+      { src: chromeOf.toString(), items: layoutItems('sites', [['notion.so', 1]]) },
+    );
     const remove = page.getByRole('button', { name: 'Remove' });
     await remove.waitFor();
     expect(await panel(page).locator('.sites').textContent()).toContain('notion.so');
     await remove.click();
-    await expect.poll(async () => (await snapshot(page)).sync.settings).toMatchObject({ enabledSites: [] });
+    await expect.poll(async () => recordsOf((await snapshot(page)).sync, 'sites')).toEqual({});
   });
 });
 
@@ -556,13 +594,7 @@ describe('interface', () => {
     await seedForViews(page);
     for (const lang of ['en', 'ja'] as const)
       for (const scheme of ['light', 'dark'] as const) {
-        await page.evaluate(
-          async ({ src, lang }) => {
-            const chrome = new Function(`return (${src})()`)() as Chrome;
-            await chrome.storage.sync.set({ settings: { uiLanguage: lang } });
-          },
-          { src: chromeOf.toString(), lang },
-        );
+        await seedSettings(page, { uiLanguage: lang });
         await page.emulateMedia({ colorScheme: scheme });
         await openPopup();
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
