@@ -8,6 +8,9 @@ export interface Span {
 // quotes or brackets that follow; lines always end sentences.
 const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s)|[。！？!?]+[」』）)"'”’]*/gu;
 const QUOTED_LINE = /^[ \t]*>/;
+// A full stop after these ends no sentence: "Ms. Park", "e.g. the API", "approx. 20".
+const ABBREVIATION =
+  /(?:^|[\s("'“‘])(?:mr|mrs|ms|mx|dr|prof|sr|jr|st|mt|vs|etc|e\.g|i\.e|cf|approx|inc|ltd|co|corp|dept|fig|ref|vol|ave|rd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
 
 /**
  * A "sentence" longer than this is cut at its last clause break (a comma, semicolon, 、) before
@@ -55,6 +58,7 @@ export function segment(text: string): Span[] {
       let from = 0;
       for (const m of line.matchAll(SENTENCE_END)) {
         const to = m.index + m[0].length;
+        if (m[0] === '.' && ABBREVIATION.test(line.slice(Math.max(0, to - 8), to))) continue;
         pushTrimmed(out, text, lineStart + from, lineStart + to);
         from = to;
       }

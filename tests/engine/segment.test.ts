@@ -24,6 +24,16 @@ describe('segment', () => {
     ]);
   });
 
+  it('does not end a sentence at a title or abbreviation', () => {
+    expect(sentences('Send it to Ms. Park by 9am. Use e.g. the staging API. It costs approx. 20 USD. Done.')).toEqual([
+      'Send it to Ms. Park by 9am.',
+      'Use e.g. the staging API.',
+      'It costs approx. 20 USD.',
+      'Done.',
+    ]);
+    expect(sentences('The answer is no. We are done.')).toEqual(['The answer is no.', 'We are done.']);
+  });
+
   it('skips quoted reply lines and handles CRLF', () => {
     expect(sentences('Thanks.\r\n> old text.\r\n  >> older\r\nBye.')).toEqual(['Thanks.', 'Bye.']);
   });
