@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_SOURCES, builtinEntries } from '../../src/phrasebook/builtin';
 import { phrasebookJsonSchema } from '../../src/phrasebook/json-schema';
 import { PhrasebookError, loadPhrasebook } from '../../src/phrasebook/load';
+import { afterOneClickEach } from '../../scripts/eval/rewrites';
+import { analyze } from '../../src/engine';
 
 describe('phrasebook files', () => {
   it('lists every file under phrasebook/ in the built-in sources', () => {
@@ -23,13 +25,12 @@ describe('phrasebook files', () => {
       for (const e of (data as { entries: { lang: string }[] }).entries ?? []) expect(file).toContain(`/${e.lang}/`);
   });
 
-  it('contains the pairs the product promises', () => {
-    const rewrites = builtinEntries().flatMap((e) => e.rewrites);
-    expect(rewrites).toContain('Perhaps we could consider another approach that may fit the situation better.');
-    expect(rewrites).toContain('If everyone agrees, maybe we could explore an alternative.');
-    expect(rewrites).toContain(
-      'I want to contribute to the company at a higher level. What skills do you think I should develop to move toward a promotion?',
-    );
+  it('gives the results the README promises, one click on each finding', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('| you wrote | after one click |'));
+    const rows = [...table.matchAll(/^\| (?!you wrote|---)(.+?) \| (.+?) \|$/gm)].map((m) => [m[1]!, m[2]!] as const);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const [wrote, after] of rows) expect(afterOneClickEach(wrote, analyze(wrote)), wrote).toBe(after);
   });
 });
 
