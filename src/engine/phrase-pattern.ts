@@ -153,11 +153,10 @@ export function needsJapanese(parts: readonly Part[]): boolean {
 /** The slots a pattern binds, in order. */
 export const slotsOf = (parts: readonly Part[]) => parts.filter((p): p is Extract<Part, { kind: 'slot' }> => p.kind === 'slot');
 
-/** A compiled phrase pattern: its RegExp, and whether it is held to the sentence's start or end. */
+/** A compiled phrase pattern: its RegExp, and whether it is held to the sentence's start. */
 export interface CompiledPhrase {
   regex: RegExp;
   atStart: boolean;
-  atEnd: boolean;
 }
 
 // What may stand between a sentence's edge and an anchored phrase: spaces, punctuation, emoji.
@@ -174,31 +173,19 @@ export function leadingEdgeEnd(text: string): number {
   return i;
 }
 
-/** Where a run of edge characters at the end of `text` starts (one backward pass). */
-export function trailingEdgeStart(text: string): number {
-  let i = text.length;
-  while (i > 0) {
-    const low = text.charCodeAt(i - 1);
-    const width = low >= 0xdc00 && low <= 0xdfff && i > 1 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1;
-    if (!isEdge(text.slice(i - width, i))) break;
-    i -= width;
-  }
-  return i;
-}
-
 /**
- * The matches of a compiled phrase in folded text. Anchors are a test of where the match lies
- * against the sentence's leading and trailing punctuation, measured once — not a look-behind
- * re-scanned at every position, which is quadratic in a run of 「「「… or ━━━….
+ * The matches of a compiled phrase in folded text. The start anchor is a test of where the
+ * match lies against the sentence's leading punctuation, measured once — not a look-behind
+ * re-scanned at every position, which is quadratic in a run of 「「「…. (The end anchor stays a
+ * look-ahead in the RegExp: it runs only where the rest of the pattern matched.)
  */
 export function* phraseMatches(compiled: CompiledPhrase, text: string): Generator<RegExpExecArray> {
-  const { regex, atStart, atEnd } = compiled;
+  const { regex, atStart } = compiled;
   const startLimit = atStart ? leadingEdgeEnd(text) : Infinity;
-  const endLimit = atEnd ? trailingEdgeStart(text) : 0;
   regex.lastIndex = 0;
   for (const m of text.matchAll(regex)) {
     if (m.index > startLimit) return;
-    if (m[0].length && m.index + m[0].length >= endLimit) yield m;
+    if (m[0].length) yield m;
   }
 }
 
@@ -218,8 +205,10 @@ export function compilePhrasePattern(pattern: string | readonly Part[]): Compile
         return p.form ? `(?<s${i}>${VERB_STEM}(?<e${i}>${VERB_ENDING[p.form]}))` : `(?<s${i}>${SLOT_GAP})`;
       }
       case 'start':
-      case 'end':
         return '';
+      case 'end':
+        // A look-ahead, so a lazy gap or verb before "$" stretches to the sentence's end.
+        return '(?=[\\s\\p{P}\\p{S}]*$)';
       case 'text':
         return literal(p.value);
       case 'choice':
@@ -238,6 +227,5 @@ export function compilePhrasePattern(pattern: string | readonly Part[]): Compile
   return {
     regex: new RegExp(`${before}${body}${after}`, 'dgu'),
     atStart: parts[0]?.kind === 'start',
-    atEnd: parts[parts.length - 1]?.kind === 'end',
   };
 }

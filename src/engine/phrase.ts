@@ -1,5 +1,5 @@
 import { predicateEnd, startsOnWord } from './japanese/boundary';
-import { readVerb } from './japanese/verb';
+import { parseForm, readVerb } from './japanese/verb';
 import { foldChars, toOriginal } from './normalize';
 import {
   type CompiledPhrase,
@@ -67,19 +67,20 @@ class PhraseMatcher implements Matcher {
       const range = ranges[i];
       const ending = original(m.indices?.groups?.[`e${i}`]);
       if (!range || !ending || !info.form) continue;
-      const verb = readVerb(text, ending[0], ending[1], info.form);
-      if (!verb || verb.honorific) return null;
-      // A verb first in the pattern starts where its stem does; after a gap slot it may take
-      // from that gap; after literal text it starts where the pattern's text left off.
+      const found = readVerb(text, ending[0], ending[1], info.form);
+      if (!found || found.honorific) return null;
+      // A verb first in the pattern starts where its stem does (maybe before the match); after a
+      // gap slot it takes from that gap; after literal text it starts where that text ends.
       const gap = info.gapBefore === undefined ? undefined : ranges[info.gapBefore];
-      const floor = info.first ? 0 : gap ? gap[0] : range[0];
-      const verbStart = Math.max(verb.start, floor);
+      const verbStart = info.first ? found.start : gap ? Math.max(found.start, gap[0]) : range[0];
       if (verbStart >= range[1]) return null;
+      const verb = verbStart === found.start ? found.verb : parseForm(text.slice(verbStart, range[1]), info.form);
+      if (!verb) return null;
       // The gap and the verb share the text before the ending: the gap ends where the verb starts.
       if (gap) ranges[info.gapBefore!] = [gap[0], verbStart];
       if (info.first) start = verbStart;
       ranges[i] = [verbStart, range[1]];
-      slots[info.name] = { start: verbStart, end: range[1], text: text.slice(verbStart, range[1]), verb: verb.verb };
+      slots[info.name] = { start: verbStart, end: range[1], text: text.slice(verbStart, range[1]), verb };
     }
     for (const [i, info] of this.slots.entries()) {
       const range = ranges[i];
@@ -112,7 +113,8 @@ function latinTriggers(parts: readonly Part[]): string[] | null {
   for (const p of parts) {
     const options = p.kind === 'text' ? [p.value] : p.kind === 'choice' && p.options.every((o) => o.trim()) ? p.options : [];
     if (!options.length) continue;
-    const words = options.map(keyWord);
+    // A Japanese alternative is found by the sentence's Japanese script (大至急|asap).
+    const words = options.map((o) => (JAPANESE.test(o) ? JAPANESE_SCRIPT : keyWord(o)));
     if (words.some((w) => w === null)) continue;
     const keys = [...new Set(words as string[])];
     const cost = (ws: string[]) => ws.length * 100 - Math.min(...ws.map((w) => w.length));

@@ -80,6 +80,16 @@ describe('rewrites keep the writer’s words', () => {
     expect(e.analyze(text)[0]?.rewrites[0]).toBe(after);
   });
 
+  it('says a verb slot that follows literal text from where that text ends', () => {
+    const e = new Engine([entry({ id: 'ja-hayaku-x', patterns: ['早く{v|te}(ください|。)'], rewrites: ['お早めに{v}いただけますか。', 'お早めに{v|ta}ほうがよさそうです。'] })]);
+    expect(e.analyze('早くしてください')[0]?.rewrites).toEqual(['お早めにしていただけますか。', 'お早めにしたほうがよさそうです。']);
+  });
+
+  it('stretches a lazy slot before "$" to the end of the sentence', () => {
+    const e = new Engine([entry({ id: 'ja-end', patterns: ['までに{what}{v|te}$'], rewrites: ['までに{what}{v}いただけますか。', 'までに{what}{v}いただけますと幸いです。'] })]);
+    expect(e.analyze('金曜までに議事録をまとめて共有して')[0]?.rewrites[0]).toBe('までに議事録をまとめて共有していただけますか。');
+  });
+
   it('leaves honorific requests and predicates that go on alone', () => {
     for (const polite of ['書類は受付にお出しになってください。', '書類をお送りくださいませ。', '部長、ご確認なさってください。'])
       expect(engine.analyze(polite).map((f) => f.entryId), polite).toEqual([]);

@@ -14,7 +14,7 @@ const INFLECTION_START = /^[てでただっまなられろんずぬせさばう�
 // A predicate's polite or sentence-final tail: it belongs to the predicate, and joins its span.
 const TAIL = /^(?:ですよね|でしょう|でしょ|です|だよね|だよ|だね|だ|じゃん|よね|ね|よ|な|わ|ぞ|ぜ|さ|[ーっぇ〜~])*/u;
 // Words that may follow a finished predicate inside the sentence (a new clause starts there).
-const CLAUSE_LINK = /^(?:けれども|けれど|けど|が|から|ので|のに|し(?![\p{L}]))/u;
+const CLAUSE_LINK = /^(?:けれども|けれど|けど|が|から|ので(?!は)|のに|し(?![\p{L}]))/u;
 // A phrase ending in one of these ends in a conjugation, which may go on past it.
 const CONJUGATED = /[いすただるうろんてで]$/;
 
@@ -23,6 +23,8 @@ export function startsOnWord(text: string, start: number): boolean {
   if (start === 0 || !INFLECTION_START.test(text.slice(start))) return true;
   const before = text[start - 1]!;
   if (!HAN_OR_KANA.test(before)) return true;
+  // After a noun, で, って and まで are particles (メールで, 15時って, 金曜まで), not a verb's ending.
+  if (/^(?:で|って|まで)/.test(text.slice(start)) && !HIRAGANA.test(before)) return true;
   return HIRAGANA.test(before) && PARTICLE.test(before);
 }
 

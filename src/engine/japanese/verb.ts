@@ -161,8 +161,7 @@ let segmenter: Intl.Segmenter | undefined;
 export function verbStart(text: string, end: number): number {
   let i = end;
   let kana = 0;
-  // く before a verb's ending is an adverb's (早くして), not okurigana.
-  while (i > 0 && kana < 4 && HIRAGANA.test(text[i - 1]!) && !JOINING_KANA.test(text[i - 1]!) && text[i - 1] !== 'く') {
+  while (i > 0 && kana < 4 && isOkurigana(text, i - 1, kana)) {
     i--;
     kana++;
   }
@@ -170,7 +169,7 @@ export function verbStart(text: string, end: number): number {
     while (i > 0) {
       const c = text[i - 1]!;
       if (HAN.test(c) || KATAKANA.test(c)) i--;
-      else if (HIRAGANA.test(c) && !JOINING_KANA.test(c) && c !== 'く' && i > 1 && HAN.test(text[i - 2]!)) i--;
+      else if (i > 1 && HAN.test(text[i - 2]!) && (isJoiningKana(c) || text.slice(i - 2, i) === '間に')) i--;
       else break;
     }
     if (i > 0 && /[おご御]/.test(text[i - 1]!)) i--;
@@ -178,7 +177,11 @@ export function verbStart(text: string, end: number): number {
   }
   // A kana verb (やって, まとめて, して): the word the segmenter sees before the ending.
   let from = end;
-  while (from > 0 && HIRAGANA.test(text[from - 1]!) && !BEFORE_WORD.test(text[from - 1]!)) from--;
+  while (from > 0 && HIRAGANA.test(text[from - 1]!) && !BEFORE_WORD.test(text[from - 1]!)) {
+    // An adverb's く or ず after its kanji (短く|した, 必ず|やる) is not part of the verb.
+    if (/[くず]/.test(text[from - 1]!) && from > 1 && HAN.test(text[from - 2]!)) break;
+    from--;
+  }
   if (from === end) return end;
   segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
   let start = end;
@@ -186,9 +189,24 @@ export function verbStart(text: string, end: number): number {
     const at = from + s.index;
     if (at < end) start = at;
   }
-  // The segmenter may split a conjugation (な|って); keep a kana verb at least two kana long.
-  return end - start < 2 ? Math.max(from, end - 2) : start;
+  // The segmenter may cut a te-form after its stem (な|って): a verb never starts on っ or ん.
+  return start > from && /[っんゃゅょ]/.test(text[start]!) ? start - 1 : start;
 }
+
+// Kana that sit between a verb's kanji and its ending. Particles stop the scan (東京に|いて),
+// except the few that are also okurigana right after a one-kanji stem: 増やす, 上がる, 動かす,
+// 重ねる, 撫でる (after a compound they are particles: 返信が|ない).
+const OKURIGANA_PARTICLES = /[やがかねで]/;
+function isOkurigana(text: string, at: number, taken: number): boolean {
+  const c = text[at]!;
+  if (!HIRAGANA.test(c) || c === 'く' || c === 'ず') return false; // く, ず end adverbs: 早く, 必ず
+  if (!JOINING_KANA.test(c)) return true;
+  const oneKanjiStem = at > 0 && HAN.test(text[at - 1]!) && !(at > 1 && HAN.test(text[at - 2]!));
+  return OKURIGANA_PARTICLES.test(c) && taken < 2 && oneKanjiStem;
+}
+
+// One kana inside a compound verb, between kanji: 申し上げる, 取り消す, 受け取る.
+const isJoiningKana = (c: string) => HIRAGANA.test(c) && !JOINING_KANA.test(c) && c !== 'く' && c !== 'ず';
 
 /** Honorific verbs and constructions: a request made in them is already polite. */
 const HONORIFIC = /(なさ[っいらる]|くださ[っいらる]|いらっしゃ|おっしゃ|召し上が|ご覧)/;

@@ -40,6 +40,15 @@ describe('Japanese verbs', () => {
     expect(conjugate(parseForm(written, form)!, 'te')).toBe(te);
   });
 
+  it.each([
+    ['この方法でやる', 'る', 'やる'],
+    ['資料を短くした', 'た', 'した'],
+  ] as const)('finds a kana verb after a particle or adverb in %s', (sentence, ending, verb) => {
+    const at = sentence.lastIndexOf(ending);
+    const found = readVerb(sentence, at, at + 1, ending === 'る' ? 'dict' : 'ta')!;
+    expect(sentence.slice(found.start, at + 1)).toBe(verb);
+  });
+
   it('keeps a te-form it cannot trace to one verb as a te- or ta-form only', () => {
     const verb = parseForm('送って', 'te')!;
     expect([conjugate(verb, 'te'), conjugate(verb, 'ta'), conjugate(verb, 'dict')]).toEqual(['送って', '送った', null]);
@@ -54,6 +63,10 @@ describe('Japanese verbs', () => {
     ['資料をまとめてください', 'まとめて', false],
     ['書類は受付にお出しになってください', 'なって', true],
     ['ご確認なさってください', 'ご確認なさって', true],
+    ['予算を増やしてください', '増やして', false],
+    ['期限に間に合ってください', '間に合って', false],
+    ['必ず提出してください', '提出して', false],
+    ['東京にいてください', 'いて', false],
   ])('finds the verb before てください in %s', (sentence, verb, honorific) => {
     const te = sentence.lastIndexOf('ください') - 1;
     const found = readVerb(sentence, te, te + 1, 'te')!;
