@@ -19,7 +19,9 @@ import { foldChars } from './normalize';
  */
 export const PHRASE_LIMITS = { length: 200, gaps: 2, alternatives: 30 } as const;
 const GAP = '[^。．.!?！？\\n]{0,20}?';
-const SLOT_GAP = '[^。．.!?！？\\n]{1,20}?';
+// A slot carries words into a rewrite, so it stays inside one clause: a comma may open it
+// (今後、会議中の…), never stand inside it (…じゃん、比較的… is two clauses).
+const SLOT_GAP = '[、，,]?[^。．.!?！？\\n、，,]{1,20}?';
 const FORBIDDEN = /[\\[\]<>^$*+\u0000-\u001f\u007f]/u;
 const SLOT = /^([a-zA-Z][a-zA-Z0-9_]*)(?:\|([a-z]+))?$/;
 // What a verb slot matches: a few characters of stem (where it starts is settled in code, which

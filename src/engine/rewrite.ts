@@ -36,6 +36,21 @@ export interface Fitted extends Rendered {
 }
 
 const FINAL_PUNCTUATION = /[.!?。！？]+$/u;
+// A rewrite opening with one of these is a clause of its own ("I'm worried …", "Could you …")…
+const CLAUSE_OPENER = /^(?:i|i'm|i’m|i'd|i’d|i've|i’ve|i'll|i’ll|perhaps|maybe|could|would|can|it|it's|it’s|what|is|are|did|was|just|sorry|let's|let’s|please|there|we|you|if|as)\b/i;
+// …which cannot follow a word that leaves a phrase open ("the estimate for | I'm worried …").
+const OPEN_PHRASE = new Set(
+  'of for to in on at with by from about into onto over under than the a an your my our their his her its these those'.split(' '),
+);
+
+/** A clause-opening rewrite would be spliced into the middle of a phrase at `start`. */
+function splicesIntoPhrase(rewrite: string, sentence: string, start: number): boolean {
+  if (!CLAUSE_OPENER.test(rewrite)) return false;
+  const before = sentence.slice(0, start);
+  if (/[,;:(—–-]\s*$/.test(before) || !/\p{L}/u.test(before)) return false;
+  const previous = /([\p{L}']+)\s*$/u.exec(before)?.[1]?.toLowerCase();
+  return !!previous && OPEN_PHRASE.has(previous);
+}
 // Words that keep their capital anywhere in an English sentence.
 const ALWAYS_CAPITAL = /^(I|I'm|I'd|I'll|I've)\b/;
 const HAS_LETTER = /[\p{L}\p{N}]/u;
@@ -51,6 +66,7 @@ export function fitRewrite(template: string, at: Placement): Fitted | null {
   });
   if (!rendered) return null;
   let { text } = rendered;
+  if (at.lang === 'en' && splicesIntoPhrase(text, at.sentence, at.start)) return null;
   const keptAtStart = rendered.kept.some(([from]) => from === 0);
   if (at.atSentenceStart) {
     text = text.charAt(0).toLocaleUpperCase('en') + text.slice(1);

@@ -85,6 +85,13 @@ describe('rewrites keep the writer’s words', () => {
     expect(e.analyze('早くしてください')[0]?.rewrites).toEqual(['お早めにしていただけますか。', 'お早めにしたほうがよさそうです。']);
   });
 
+  it('keeps a slot inside one clause: a comma may open it, never stand inside it', () => {
+    const e = new Engine([entry({ id: 'ja-maikai-x', patterns: ['(毎回|今後){obj}(じゃん|やめて)'], rewrites: ['{obj}ことが多いように思います。', '{obj}控えていただけますか。'] })]);
+    expect(e.analyze('今後、会議中の内職はやめて').map((f) => f.text)).toEqual(['今後、会議中の内職はやめて']);
+    // The slot would have to cross 、 into another clause (which may be Kuuki's own earlier rewrite).
+    expect(e.analyze('この手順、毎回同じ失敗、比較的分かりやすい点かと思いますじゃん').map((f) => f.entryId)).toEqual([]);
+  });
+
   it('stretches a lazy slot before "$" to the end of the sentence', () => {
     const e = new Engine([entry({ id: 'ja-end', patterns: ['までに{what}{v|te}$'], rewrites: ['までに{what}{v}いただけますか。', 'までに{what}{v}いただけますと幸いです。'] })]);
     expect(e.analyze('金曜までに議事録をまとめて共有して')[0]?.rewrites[0]).toBe('までに議事録をまとめて共有していただけますか。');

@@ -47,7 +47,7 @@ describe('phrasebook search', () => {
   });
 
   it('finds Japanese by its blunt form, in full or half width', () => {
-    expect(ids('できません')[0]).toBe('ja-dekimasen');
+    expect(ids('できません').slice(0, 5)).toContain('ja-dekimasen');
     expect(ids('ﾃﾞｷﾏｾﾝ')).toContain('ja-dekimasen');
   });
 

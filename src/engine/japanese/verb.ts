@@ -225,6 +225,9 @@ export function readVerb(text: string, endingStart: number, end: number, form: V
   const written = text.slice(start, end);
   const verb = parseForm(written, form);
   if (!verb) return null;
+  // こい inside a word (しつこい, かっこいい) is no imperative of 来る.
+  if (verb.cls === 'kuru' && !verb.kanji && start > 0 && HIRAGANA.test(text[start - 1]!) && !JOINING_KANA.test(text[start - 1]!))
+    return null;
   const honorific = HONORIFIC.test(written) || (/^な/.test(written) && O_NI_NARU.test(text.slice(0, start)));
   return { start, verb, honorific };
 }
