@@ -1,4 +1,4 @@
-import type { Entry, Lang, MatchableEntry } from '../phrasebook/schema';
+import type { Lang, MatchableEntry } from '../phrasebook/schema';
 import { compileEnglishPattern } from './english';
 import { phraseKey } from './normalize';
 import { compilePhrase } from './phrase';
@@ -34,20 +34,14 @@ const SENTENCE_TAIL = /^[\s.!?。！？…"'”’)\]」』）]*$/u;
 const HAS_LATIN = /[a-z]/i;
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 
-/**
- * Built-in entries whose examples all state their result follow the word-edge rules for
- * Japanese; the others (until the phrasebook is reviewed) and the user's own match as they did.
- */
-const reviewed = (entry: MatchableEntry) =>
-  'examples' in entry && (entry as Entry).examples.every((x) => typeof x !== 'string');
-
 function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', custom: boolean): Matcher[] {
   // Built-in English uses compromise's grammar; Japanese and users' own use phrase patterns.
   const english = entry.lang === 'en' && !custom;
   return (entry[field] ?? []).map((pattern, i) => {
     try {
       if (english) return compileEnglishPattern(pattern);
-      return compilePhrase(pattern, field === 'patterns' && !custom && reviewed(entry));
+      // Built-in Japanese keeps to word edges; the user's own phrases match as they always did.
+      return compilePhrase(pattern, field === 'patterns' && !custom);
     } catch (e) {
       throw new PatternError(entry.id, `${field}[${i}]`, (e as Error).message);
     }

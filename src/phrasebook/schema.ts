@@ -43,14 +43,8 @@ export const LIMITS = { pattern: 320, rewrite: 300, why: 200, sentence: 400, lis
  * A sentence the entry must flag, with the sentence as it reads after one click on the entry's
  * first rewrite — so a reviewer reads whole sentences, and the tests hold the engine to them.
  */
-export const exampleSchema = z.union([
-  line(LIMITS.sentence),
-  z.strictObject({ text: line(LIMITS.sentence), after: line(LIMITS.sentence) }),
-]);
+export const exampleSchema = z.strictObject({ text: line(LIMITS.sentence), after: line(LIMITS.sentence) });
 export type Example = z.infer<typeof exampleSchema>;
-
-/** An example as text and its expected result (undefined for an example written before results were). */
-export const exampleParts = (e: Example): { text: string; after?: string } => (typeof e === 'string' ? { text: e } : e);
 
 export const entrySchema = z
   .strictObject({

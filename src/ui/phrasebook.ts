@@ -1,5 +1,5 @@
 import { builtinEntries } from '../phrasebook/builtin';
-import { CATEGORIES, type Category, type Entry, exampleParts } from '../phrasebook/schema';
+import { CATEGORIES, type Category, type Entry } from '../phrasebook/schema';
 import { type CustomRewrite, toEntry } from '../settings/custom-rewrites';
 import type { BrowsableEntry } from './search';
 
@@ -17,8 +17,7 @@ export function builtinOrError(): { entries: Entry[]; error?: string } {
 
 /** Everything the phrasebook browser lists: the built-in entries, then the user's own. */
 export function browsableEntries(custom: readonly CustomRewrite[]): BrowsableEntry[] {
-  const builtin = builtinOrError().entries.map((e) => ({ ...e, examples: e.examples.map(exampleParts) }));
-  return [...builtin, ...custom.map((c) => ({ ...toEntry(c), custom: true }))];
+  return [...builtinOrError().entries, ...custom.map((c) => ({ ...toEntry(c), custom: true }))];
 }
 
 /** Categories that have entries, in the phrasebook's order. */

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { PatternError } from '../../src/engine/types';
-import { FIXTURE_ENTRIES } from './fixture-entries';
-import type { Entry } from '../../src/phrasebook/schema';
+import { FIXTURE_ENTRIES, type FixtureEntry as Entry } from './fixture-entries';
 
 const engine = new Engine(FIXTURE_ENTRIES);
 const only = (text: string) => engine.analyze(text).map((f) => [f.entryId, f.text]);

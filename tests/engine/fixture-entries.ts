@@ -1,10 +1,13 @@
-import type { Entry } from '../../src/phrasebook/schema';
+import type { MatchableEntry } from '../../src/phrasebook/schema';
+
+/** An entry of the fixture phrasebook: examples are plain sentences, for reading (the engine ignores them). */
+export type FixtureEntry = MatchableEntry & { examples: string[]; nearMisses: string[] };
 
 /**
  * A small, frozen phrasebook for engine behaviour tests, so they do not move when the real
  * phrasebook grows (the real one is tested entry by entry in tests/phrasebook).
  */
-export const FIXTURE_ENTRIES: Entry[] = [
+export const FIXTURE_ENTRIES: FixtureEntry[] = [
   {
     "id": "en-this-doesnt-work",
     "lang": "en",

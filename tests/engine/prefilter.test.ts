@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { compileEnglishPattern } from '../../src/engine/english';
 import { type MatchToken, Prefilter } from '../../src/engine/english-prefilter';
 import { Sentence } from '../../src/engine/sentence';
-import { exampleParts } from '../../src/phrasebook/schema';
 import { builtinEntries } from '../../src/phrasebook/builtin';
 
 /**
@@ -68,7 +67,7 @@ describe('English prefilter', () => {
   // Every built-in English pattern against every example and near-miss of its own entry.
   const cases = builtinEntries()
     .filter((e) => e.lang === 'en')
-    .flatMap((e) => e.patterns.flatMap((p) => [...e.examples.map((x) => exampleParts(x).text), ...e.nearMisses].map((t) => [e.id, p, t] as const)));
+    .flatMap((e) => e.patterns.flatMap((p) => [...e.examples.map((x) => x.text), ...e.nearMisses].map((t) => [e.id, p, t] as const)));
   it(`agrees with compromise on ${cases.length} pattern × sentence pairs of the phrasebook`, () => {
     const disagreements = cases.filter(([, p, t]) => found(p, t) !== compromiseFinds(p, t));
     expect(disagreements).toEqual([]);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { applyRewrite } from '../../src/engine/apply';
 import { Engine } from '../../src/engine/engine';
 import { builtinEntries } from '../../src/phrasebook/builtin';
-import { exampleParts } from '../../src/phrasebook/schema';
 
 // Two findings in one sentence never tangle when both are accepted: whichever the user clicks
 // first, the next finding Kuuki offers never reaches into words Kuuki itself just wrote, no slot
@@ -42,7 +41,7 @@ function clickAll(text: string, pick: 'first' | 'last'): { text: string; rewrote
 const examples = (lang: 'en' | 'ja') =>
   builtinEntries()
     .filter((e) => e.lang === lang)
-    .map((e) => exampleParts(e.examples[0]!).text.replace(/[.!?。！？]+$/u, ''));
+    .map((e) => e.examples[0]!.text.replace(/[.!?。！？]+$/u, ''));
 const pairs = (lang: 'en' | 'ja', join: string, end: string) => {
   const xs = examples(lang);
   return Array.from({ length: 60 }, (_, i) => `${xs[(i * 7) % xs.length]}${join}${xs[(i * 13 + 5) % xs.length]}${end}`);
