@@ -95,8 +95,13 @@ export class PhrasebookSearch {
   constructor(entries: readonly BrowsableEntry[]) {
     this.indexed = entries.map((entry, order) => {
       const syntax = entry.lang === 'en' && !entry.custom ? 'compromise' : 'phrase';
+      // A pattern that is one group of alternatives, (できません|できない), is each of its phrases.
+      const phrases = entry.patterns.flatMap((p) => {
+        const group = syntax === 'phrase' ? /^\(([^()~{}]+)\)$/.exec(p.trim()) : null;
+        return group ? [readablePattern(p, syntax), ...group[1]!.split('|')] : [readablePattern(p, syntax)];
+      });
       const fields: [string, number][] = [
-        ...entry.patterns.map((p) => [searchFold(readablePattern(p, syntax)), WEIGHTS.blunt] as [string, number]),
+        ...phrases.map((p) => [searchFold(p), WEIGHTS.blunt] as [string, number]),
         ...(entry.examples ?? []).map((e) => [searchFold(e.text), WEIGHTS.example] as [string, number]),
         ...entry.rewrites.map((r) => [searchFold(r), WEIGHTS.rewrite] as [string, number]),
         [searchFold(entry.equivalent), WEIGHTS.equivalent],
@@ -121,14 +126,23 @@ export class PhrasebookSearch {
       }
       // Every word of the query must appear somewhere in the entry.
       if (!tokens.every((t) => item.all.includes(t))) continue;
-      let score = 0;
+      // The best field decides (an entry with many examples does not outrank the one whose blunt
+      // form is the query); the others only break ties.
+      let best = 0;
+      let sum = 0;
       for (const [text, weight] of item.fields) {
-        if (text === q) score += weight * 6;
-        else if (text.startsWith(q)) score += weight * 4;
-        else if (text.includes(q)) score += weight * 3;
-        else score += (weight * tokens.filter((t) => text.includes(t)).length) / tokens.length;
+        const s =
+          text === q
+            ? weight * 6
+            : text.startsWith(q)
+              ? weight * 4
+              : text.includes(q)
+                ? weight * 3
+                : (weight * tokens.filter((t) => text.includes(t)).length) / tokens.length;
+        best = Math.max(best, s);
+        sum += s;
       }
-      scored.push({ item, score });
+      scored.push({ item, score: best + sum / 1000 });
     }
     return scored.sort((a, b) => b.score - a.score || a.item.order - b.item.order).map((s) => s.item.entry);
   }

