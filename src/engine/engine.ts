@@ -1,7 +1,8 @@
 import type { Lang, MatchableEntry } from '../phrasebook/schema';
 import { compileEnglishPattern } from './english';
 import { phraseKey } from './normalize';
-import { compilePhrase } from './phrase';
+import { LazyMatcher, englishTriggersOf } from './lazy-matcher';
+import { compilePhrase, phraseTriggers } from './phrase';
 import { fitRewrite } from './rewrite';
 import { PHRASE_SLOT, addsOnly, templateProblem } from './template';
 import { segment } from './segment';
@@ -34,16 +35,22 @@ const SENTENCE_TAIL = /^[\s.!?。！？…"'”’)\]」』）]*$/u;
 const HAS_LATIN = /[a-z]/i;
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 
-function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', custom: boolean): Matcher[] {
+function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', custom: boolean, lazy: boolean): Matcher[] {
   // Built-in English uses compromise's grammar; Japanese and users' own use phrase patterns.
   const english = entry.lang === 'en' && !custom;
   return (entry[field] ?? []).map((pattern, i) => {
+    // Built-in Japanese keeps to word edges; the user's own phrases match as they always did.
+    const compile = () =>
+      english ? compileEnglishPattern(pattern) : compilePhrase(pattern, field === 'patterns' && !custom);
+    const fail = (e: unknown) => new PatternError(entry.id, `${field}[${i}]`, (e as Error).message);
+    if (lazy) {
+      const triggers = english ? englishTriggersOf(pattern) : phraseTriggers(pattern);
+      return new LazyMatcher(compile, triggers, (e) => console.warn(`Kuuki: ${fail(e).message}`));
+    }
     try {
-      if (english) return compileEnglishPattern(pattern);
-      // Built-in Japanese keeps to word edges; the user's own phrases match as they always did.
-      return compilePhrase(pattern, field === 'patterns' && !custom);
+      return compile();
     } catch (e) {
-      throw new PatternError(entry.id, `${field}[${i}]`, (e as Error).message);
+      throw fail(e);
     }
   });
 }
@@ -54,9 +61,13 @@ function boundByAll(matchers: readonly Matcher[], names: (m: Matcher) => readonl
   return (first ? names(first) : []).filter((n) => rest.every((m) => names(m).includes(n)));
 }
 
-export function compileEntry(entry: MatchableEntry, custom = false): CompiledEntry {
-  const matchers = compileAll(entry, 'patterns', custom);
-  if (!custom) {
+/**
+ * Compiles an entry's patterns and checks its rewrites against them. `lazy` (built-in entries
+ * only, already checked by `npm run phrasebook:check`) defers both to first use.
+ */
+export function compileEntry(entry: MatchableEntry, custom = false, lazy = false): CompiledEntry {
+  const matchers = compileAll(entry, 'patterns', custom, lazy);
+  if (!custom && !lazy) {
     const bound = boundByAll(matchers, (m) => m.slotNames);
     const verbs = boundByAll(matchers, (m) => m.verbSlots);
     entry.rewrites.forEach((rewrite, i) => {
@@ -64,7 +75,7 @@ export function compileEntry(entry: MatchableEntry, custom = false): CompiledEnt
       if (problem) throw new PatternError(entry.id, `rewrites[${i}]`, problem);
     });
   }
-  return { entry, custom, matchers, exceptions: compileAll(entry, 'exceptions', custom) };
+  return { entry, custom, matchers, exceptions: compileAll(entry, 'exceptions', custom, lazy) };
 }
 
 interface Candidate {
@@ -98,8 +109,12 @@ export class Engine {
   /** How many sentences were matched rather than served from the cache (for tests and bench). */
   sentencesAnalysed = 0;
 
-  constructor(entries: readonly MatchableEntry[]) {
-    this.builtin = entries.map((e) => compileEntry(e));
+  /**
+   * `lazy`: compile each built-in pattern when a sentence first holds one of its words, not
+   * now (what the extension and the CLI use; the phrasebook's own checks compile everything).
+   */
+  constructor(entries: readonly MatchableEntry[], options: { lazy?: boolean } = {}) {
+    this.builtin = entries.map((e) => compileEntry(e, false, options.lazy));
     this.index = this.indexEntries();
   }
 

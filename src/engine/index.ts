@@ -8,9 +8,9 @@ export { PatternError } from './types';
 
 let engine: Engine | undefined;
 
-/** The engine over the built-in phrasebook, created on first use. */
+/** The engine over the built-in phrasebook, created on first use; patterns compile as sentences need them. */
 export function defaultEngine(): Engine {
-  return (engine ??= new Engine(builtinEntries()));
+  return (engine ??= new Engine(builtinEntries(), { lazy: true }));
 }
 
 export function analyze(text: string, options?: AnalyzeOptions): Finding[] {

@@ -11,7 +11,7 @@ import {
   phraseMatches,
   slotsOf,
 } from './phrase-pattern';
-import { type Hit, JAPANESE_SCRIPT, type Matcher, type Sentence, type Slot } from './sentence';
+import { type Hit, JAPANESE_SCRIPT, type Matcher, type Sentence, type Slot, japaneseCharKey } from './sentence';
 
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -96,31 +96,51 @@ class PhraseMatcher implements Matcher {
   }
 }
 
+// Kana so common that a phrase is better looked up by anything else it holds.
+const COMMON_KANA = new Set('のにはをたがでてとしいかれなるっすまもらうんくよねだ');
+
+/** How a Japanese alternative is looked up: its rarest character, folded as sentences are. */
+function japaneseKey(option: string): { key: string; cost: number } | null {
+  const chars = [...foldChars(option)].filter((c) => JAPANESE.test(c));
+  if (!chars.length) return null;
+  const cost = (c: string) => (/\p{Script=Han}/u.test(c) ? 1 : COMMON_KANA.has(c) ? 20 : 5);
+  const best = chars.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  return { key: japaneseCharKey(best), cost: cost(best) };
+}
+
+/** How a Latin alternative is looked up: its longest word, folded and split as the word index has it. */
+function latinKey(option: string): { key: string; cost: number } | null {
+  const word = foldChars(option)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => /\p{Script=Latin}/u.test(w))
+    .reduce<string | null>((best, w) => (!best || w.length > best.length ? w : best), null);
+  return word ? { key: word, cost: 1 + 1 / word.length } : null;
+}
+
 /**
- * The words a Latin phrase pattern cannot match without, for the trigger index: of its required
- * parts, the one whose key words are fewest and longest (a user's 300 rewrites are then looked up
- * by word, not each tried on every sentence). Null when no part is made of words (digits are not
- * looked up: the word index may hold "15%" where the pattern says 15).
+ * What the trigger index looks a phrase pattern up by: of its required parts, the one whose keys
+ * are fewest and rarest — a Latin word (a user's "per the roadmap") or a Japanese character
+ * (the 難 of 難しい). A sentence holding none of a part's keys cannot match it. Undefined: no
+ * part can be keyed (the pattern is tried on every sentence, or on every Japanese one).
  */
-function latinTriggers(parts: readonly Part[]): string[] | null {
-  // Words as the sentence's word index has them: folded, split at hyphens and slashes.
-  const keyWord = (text: string) =>
-    foldChars(text)
-      .split(/[^\p{L}\p{N}']+/u)
-      .filter((w) => /\p{L}/u.test(w))
-      .reduce<string | null>((best, w) => (!best || w.length > best.length ? w : best), null);
-  let best: string[] | null = null;
+function phraseKeys(parts: readonly Part[]): string[] | undefined {
+  let best: { keys: string[]; cost: number } | undefined;
   for (const p of parts) {
     const options = p.kind === 'text' ? [p.value] : p.kind === 'choice' && p.options.every((o) => o.trim()) ? p.options : [];
     if (!options.length) continue;
-    // A Japanese alternative is found by the sentence's Japanese script (大至急|asap).
-    const words = options.map((o) => (JAPANESE.test(o) ? JAPANESE_SCRIPT : keyWord(o)));
-    if (words.some((w) => w === null)) continue;
-    const keys = [...new Set(words as string[])];
-    const cost = (ws: string[]) => ws.length * 100 - Math.min(...ws.map((w) => w.length));
-    if (!best || cost(keys) < cost(best)) best = keys;
+    const keyed = options.map((o) => (JAPANESE.test(o) ? japaneseKey(o) : latinKey(o)));
+    if (keyed.some((k) => k === null)) continue;
+    const keys = [...new Set(keyed.map((k) => k!.key))];
+    const cost = keyed.reduce((n, k) => n + k!.cost, 0);
+    if (!best || cost < best.cost) best = { keys, cost };
   }
-  return best;
+  if (best) return best.keys;
+  return needsJapanese(parts) ? [JAPANESE_SCRIPT] : undefined;
+}
+
+/** A phrase pattern's trigger words, from its parse alone (no RegExp built). */
+export function phraseTriggers(pattern: string): string[] | undefined {
+  return phraseKeys(parsePhrasePattern(pattern));
 }
 
 export function compilePhrase(pattern: string, onWordEdges = false): Matcher {
@@ -133,7 +153,7 @@ export function compilePhrase(pattern: string, onWordEdges = false): Matcher {
     const gapBefore = previous?.kind === 'slot' && !previous.form ? slotParts.indexOf(previous) : undefined;
     return { name: p.name, form: p.form, first: k === 0, gapBefore };
   });
-  const triggers = needsJapanese(parts) ? [JAPANESE_SCRIPT] : (latinTriggers(parts) ?? undefined);
+  const triggers = phraseKeys(parts);
   // Literal text outside groups is what makes a phrase pattern specific.
   return new PhraseMatcher(
     compilePhrasePattern(parts),

@@ -6,6 +6,9 @@ type Doc = ReturnType<typeof nlp>;
 
 /** A trigger no word can be (words have no spaces): the sentence may hold Japanese script. */
 export const JAPANESE_SCRIPT = 'script: japanese';
+/** The trigger a Japanese character of a sentence gives (folded: katakana as hiragana). */
+export const japaneseCharKey = (c: string) => `ja: ${c}`;
+const JAPANESE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 // Japanese scripts, and the CJK and full-width compatibility blocks that fold into them.
 const LATIN_WORD = /[\p{Script=Latin}\p{N}']*\p{Script=Latin}[\p{Script=Latin}\p{N}']*/gu;
 const MAY_BE_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u33ff\uff00-\uffef]/u;
@@ -67,7 +70,9 @@ export class Sentence {
     const keys = englishWords ? [...this.words.first.keys()] : [];
     if (MAY_BE_JAPANESE.test(this.text)) {
       keys.push(JAPANESE_SCRIPT);
-      if (englishWords) for (const w of this.folded.text.match(LATIN_WORD) ?? []) keys.push(w);
+      for (const c of new Set(this.folded.text)) if (JAPANESE_CHAR.test(c)) keys.push(japaneseCharKey(c));
+      // Latin words in Japanese text (asapで, full-width ＮＧ) as folded: compromise sees them as one token, or not at all.
+      for (const w of this.folded.text.match(LATIN_WORD) ?? []) keys.push(w);
     }
     return keys;
   }

@@ -121,7 +121,7 @@ describe('offsets', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 describe('overlaps', () => {
