@@ -113,7 +113,8 @@ function wordsOf(slot: Slot, form: string | undefined, at: RenderContext): strin
 
 // "I", names and acronyms keep their capital wherever they go.
 const keepsCapital = (slot: Slot) => {
-  if (/^I(?![\p{L}])/u.test(slot.text)) return true;
+  // "I", and words with more than their first letter in capitals (HR, QA, iOS, McKinsey).
+  if (/^I(?![\p{L}])/u.test(slot.text) || /^\p{L}\p{Ll}*\p{Lu}/u.test(slot.text)) return true;
   const first = slot.terms?.[0];
   return !!first && first.tags.some((t) => t === 'ProperNoun' || t === 'Acronym' || t === 'Person' || t === 'Place' || t === 'Organization');
 };
