@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Only the phrasebook's quality guard (recall and false positives; `npm test` runs it too).
+// Only the phrasebook's quality guards: recall and false positives, and what one click leaves of
+// a sentence (`npm test` runs them too).
 export default defineConfig({
   test: { include: ['tests/eval/**/*.test.ts'], testTimeout: 60_000 },
 });
