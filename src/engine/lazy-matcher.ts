@@ -86,14 +86,16 @@ function topLevelTokens(pattern: string): string[] {
  */
 export function englishTriggersOf(pattern: string): string[] {
   const tokens = topLevelTokens(pattern.toLowerCase().replace(/’/g, "'").replace(/^\^/, '')).map((t) => t.replace(/\$$/, ''));
+  // compromise splits a hyphenated word into its parts, except inside (a|b) groups: look up both.
+  const both = (words: string[]) => [rarest(words), rarest(words.flatMap((w) => w.split('-').filter(Boolean)))];
   const words = tokens.filter((t) => PLAIN.test(t));
-  if (words.length) return [rarest(words)];
+  if (words.length) return [...new Set(both(words))];
   for (const t of tokens) {
     const group = /^\(([^()[\]]+)\)$/.exec(t);
     if (!group) continue;
     // Only alternatives made of plain words: operators (&&, !, ?) change what is required.
     const alternatives = group[1]!.split('|').map((alt) => alt.trim().split(/\s+/));
-    if (alternatives.every((words) => words.every((w) => PLAIN.test(w)))) return [...new Set(alternatives.map(rarest))];
+    if (alternatives.every((words) => words.every((w) => PLAIN.test(w)))) return [...new Set(alternatives.flatMap(both))];
   }
   return englishWordsOf(pattern);
 }
