@@ -2,7 +2,8 @@
  * npm run eval [-- --verbose] [-- --pairs]
  *
  * Prints, for each evaluation set (tests/eval/<lang>.jsonl, and the sets with specifics under
- * tests/eval/specifics/ and tests/eval/specifics-holdout/), recall on blunt lines and the
+ * tests/eval/specifics/ and tests/eval/specifics-holdout/, and the etiquette pair under
+ * tests/eval/etiquette/ and tests/eval/etiquette-holdout/), recall on blunt lines and the
  * false-positive rate on polite lines, per family. For the sets with specifics it also measures
  * the blunt lines after one click on every finding: content retention, slot leaks, invented
  * specifics, and how many results Kuuki no longer flags. Then the Stanford Politeness Corpus
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { analyze } from '../src/engine';
 import {
   type EvalLang,
-  type EvalSet,
+  EVAL_SETS,
   type Rate,
   REPO_ROOT,
   STANFORD_WIKIPEDIA,
@@ -44,13 +45,13 @@ function table(headers: string[], rows: string[][]): string {
 
 const NAMES: Record<EvalLang, string> = { en: 'English', ja: 'Japanese' };
 
-for (const set of ['', 'specifics', 'specifics-holdout'] as EvalSet[]) {
+for (const set of EVAL_SETS) {
   for (const lang of ['en', 'ja'] as const) {
     const file = path.relative(REPO_ROOT, evalSetPath(lang, REPO_ROOT, set));
     if (!existsSync(evalSetPath(lang, REPO_ROOT, set))) continue;
     const items = loadEvalSet(lang, REPO_ROOT, set);
     const score = scoreSet(items, flaggedIn(lang));
-    const heldOut = set === 'specifics-holdout';
+    const heldOut = set.endsWith('-holdout');
     console.log(`\n== ${NAMES[lang]} (${file}) ==\n`);
     console.log(
       table(
@@ -61,6 +62,14 @@ for (const set of ['', 'specifics', 'specifics-holdout'] as EvalSet[]) {
         ],
       ),
     );
+    const kinds = [...new Set(items.flatMap((i) => (i.kind ? [i.kind] : [])))];
+    if (kinds.length && !heldOut) {
+      const rows = kinds.map((kind) => {
+        const s = scoreSet(items.filter((i) => i.kind === kind), flaggedIn(lang));
+        return [kind, cell(s.recall), cell(s.falsePositive)];
+      });
+      console.log(`\n${table(['kind', 'recall (mistakes)', 'false positives (correct)'], rows)}`);
+    }
     if (set) {
       const blunt = items.filter((i) => i.label === 'blunt').map((i) => i.text);
       const r = scoreRewrites(lang, blunt, findingsIn(lang));

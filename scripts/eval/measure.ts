@@ -21,8 +21,11 @@ export const FAMILIES = [
   'dont-know',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
-/** Polite lines may also be "neutral" when they share no family's words. */
-export type ItemFamily = Family | 'neutral';
+/**
+ * Polite lines may also be "neutral" when they share no family's words; "etiquette" marks the
+ * business-Japanese sets (mistakes versus correct keigo), which are not about tone.
+ */
+export type ItemFamily = Family | 'neutral' | 'etiquette';
 export type Label = 'blunt' | 'polite';
 export type EvalLang = 'en' | 'ja';
 
@@ -30,6 +33,8 @@ export interface EvalItem {
   text: string;
   label: Label;
   family: ItemFamily;
+  /** A finer kind within the family (the etiquette sets: ryoukai, nijuu-keigo, …). */
+  kind?: string;
   /** 1-based line in the .jsonl file, for messages. */
   line: number;
 }
@@ -39,9 +44,11 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /**
  * The evaluation sets: the first written (tests/eval/<lang>.jsonl), and the sets with specifics
  * (names, numbers, deadlines, reasons) that measure rewrites: a development set and a held-out
- * set that is only ever reported, never read while tuning.
+ * set that is only ever reported, never read while tuning; the same pair for Japanese business
+ * etiquette (敬語 mistakes, and correct keigo built from the same words), each written by a
+ * helper who had not read the phrasebook.
  */
-export const EVAL_SETS = ['', 'specifics', 'specifics-holdout'] as const;
+export const EVAL_SETS = ['', 'specifics', 'specifics-holdout', 'etiquette', 'etiquette-holdout'] as const;
 export type EvalSet = (typeof EVAL_SETS)[number];
 
 export const evalSetPath = (lang: EvalLang, root = REPO_ROOT, set: EvalSet = '') =>
@@ -50,7 +57,7 @@ export const evalSetPath = (lang: EvalLang, root = REPO_ROOT, set: EvalSet = '')
 export const STANFORD_WIKIPEDIA = (root = REPO_ROOT) =>
   path.resolve(root, '..', 'shared', 'data', 'stanford-politeness', 'wikipedia.annotated.csv');
 
-const FAMILY_SET = new Set<string>([...FAMILIES, 'neutral']);
+const FAMILY_SET = new Set<string>([...FAMILIES, 'neutral', 'etiquette']);
 
 /** Parses a .jsonl evaluation set; throws naming the line of any malformed entry. */
 export function parseEvalSet(source: string, file = '<jsonl>'): EvalItem[] {
@@ -64,13 +71,14 @@ export function parseEvalSet(source: string, file = '<jsonl>'): EvalItem[] {
     } catch (e) {
       throw new Error(`${file}:${line}: invalid JSON (${(e as Error).message})`);
     }
-    const { text, label, family } = (obj ?? {}) as Record<string, unknown>;
+    const { text, label, family, kind } = (obj ?? {}) as Record<string, unknown>;
     if (typeof text !== 'string' || !text.trim()) throw new Error(`${file}:${line}: "text" must be a non-empty string`);
     if (label !== 'blunt' && label !== 'polite') throw new Error(`${file}:${line}: "label" must be "blunt" or "polite"`);
     if (typeof family !== 'string' || !FAMILY_SET.has(family))
       throw new Error(`${file}:${line}: unknown family ${JSON.stringify(family)}`);
     if (label === 'blunt' && family === 'neutral') throw new Error(`${file}:${line}: a blunt line needs a real family`);
-    items.push({ text, label, family: family as ItemFamily, line });
+    if (kind !== undefined && typeof kind !== 'string') throw new Error(`${file}:${line}: "kind" must be a string`);
+    items.push({ text, label, family: family as ItemFamily, ...(kind ? { kind } : {}), line });
   });
   return items;
 }

@@ -6,6 +6,7 @@ import { Engine } from '../../src/engine/engine';
 import { englishTriggersOf } from '../../src/engine/lazy-matcher';
 import { compilePhrase, phraseTriggers } from '../../src/engine/phrase';
 import { builtinEntries } from '../../src/phrasebook/builtin';
+import { EVAL_SETS } from '../../scripts/eval/measure';
 
 // The shipped engine compiles patterns when first needed; it must find exactly what the eager one does.
 const entries = builtinEntries();
@@ -30,7 +31,7 @@ describe('the lazy engine', () => {
   it('finds what the eager engine finds on every example, near-miss and evaluation line', () => {
     const eager = new Engine(entries);
     const lazy = new Engine(entries, { lazy: true });
-    const evalLines = ['', 'specifics', 'specifics-holdout'].flatMap((set) =>
+    const evalLines = EVAL_SETS.flatMap((set) =>
       readdirSync(`tests/eval/${set}`)
         .filter((f) => f.endsWith('.jsonl'))
         .flatMap((f) => readFileSync(`tests/eval/${set}/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text as string)),
