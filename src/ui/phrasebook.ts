@@ -1,5 +1,6 @@
-import { builtinEntries } from '../phrasebook/builtin';
-import { CATEGORIES, type Category, type Entry } from '../phrasebook/schema';
+import type { DisplayEntry } from '../phrasebook/display';
+import { CATEGORIES, type Category } from '../phrasebook/schema';
+import { shownEntries } from '../phrasebook/shown';
 import { type CustomRewrite, toEntry } from '../settings/custom-rewrites';
 import type { BrowsableEntry } from './search';
 
@@ -7,9 +8,9 @@ import type { BrowsableEntry } from './search';
  * The built-in phrasebook, or why it could not be loaded: the popup still opens (the user's own
  * rewrites and the settings stay usable) and says what is wrong.
  */
-export function builtinOrError(): { entries: Entry[]; error?: string } {
+export function builtinOrError(): { entries: DisplayEntry[]; error?: string } {
   try {
-    return { entries: builtinEntries() };
+    return { entries: shownEntries() };
   } catch (e) {
     return { entries: [], error: e instanceof Error ? e.message : String(e) };
   }
