@@ -1,7 +1,8 @@
 /**
  * npm run build:cli — bundles `kuuki` into dist/cli.mjs (not committed), so the command runs
  * plain JavaScript instead of transpiling TypeScript at every start. The precompiled phrasebook
- * is bundled in; compromise stays a runtime dependency, loaded from node_modules. Run by
+ * and compromise are bundled in: one file loads faster than compromise's few hundred modules
+ * (measured here: ~340 ms against ~490 ms for `import 'compromise/two'`). Run by
  * postinstall, npm run build, and every test run.
  */
 import path from 'node:path';
@@ -21,7 +22,6 @@ export async function buildCli(): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['compromise', 'compromise/*'],
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'warning',
