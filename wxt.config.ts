@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 
 // Extension pages and the background may not connect anywhere: users' text never leaves the device.
 const NO_NETWORK = "script-src 'self'; object-src 'self'; connect-src 'none'";
+
+// Every build bundles the phrasebook as precompiled from the sources as they are now.
+const precompilePhrasebook = (): void => {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/phrasebook-compile.ts'], { stdio: 'inherit' });
+};
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,6 +15,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   outDir: '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: { 'build:before': precompilePhrasebook },
   // The popup loads the engine lazily; browsers that run MV3 support modulepreload natively,
   // so Vite's polyfill (which fetches) is left out.
   vite: () => ({ build: { modulePreload: { polyfill: false } } }),

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx kuuki` works straight after `npm install`.
-import { register } from 'tsx/esm/api';
+// Runs the CLI as bundled JavaScript (dist/cli.mjs, built by `npm install` and `npm run build:cli`).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const bundle = new URL('../dist/cli.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write('kuuki: dist/cli.mjs is missing: run "npm run build:cli" (npm install runs it too)\n');
+  process.exit(2);
+}
+const { main } = await import(bundle.href);
 main();

@@ -1,15 +1,18 @@
 /**
  * npm run bench:browser — what the extension costs a page, measured in Chromium:
  * content-script size (gzip), long tasks (>50 ms) on page load, main-thread time per keystroke
- * while typing 500 characters into the Quill (Slack-shaped) page with and without Kuuki, and the
- * longest task after an edit in a 5,000-word draft.
+ * while typing 500 characters into the Quill (Slack-shaped) page with and without Kuuki, the
+ * longest task after an edit in a 5,000-word draft; then the cold paths (popup open → usable,
+ * service worker stopped → first analysis, the worker's heap after a 5,000-word draft) and the
+ * size of every bundle.
  */
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import setup from '../tests/e2e/e2e-setup';
 import { EXTENSION_DIR, launch } from '../tests/e2e/harness';
+import { describeColdPaths, measureColdPaths } from './bench/worker';
 
 const QUILL = 'https://app.slack.com/kuuki-test/quill.html';
 const TEXTAREA = 'https://app.slack.com/kuuki-test/textarea.html';
@@ -131,3 +134,16 @@ console.log(
   `last keystroke → mark while another tab holds a hostile text: median ${crossTab[crossTab.length >> 1]} ms, worst ${crossTab.at(-1)} ms (target < 500 ms)`,
 );
 console.log(`5,000-word draft, edit at the end: longest task ${fmt(Math.max(0, ...withK.bigTasks))} with Kuuki (${withK.bigTasks.length} long tasks) vs ${fmt(Math.max(0, ...without.bigTasks))} without`);
+
+for (const line of describeColdPaths(await measureColdPaths(SAMPLE.repeat(250)))) console.log(line);
+// What each start loads: the popup's first chunk is what popup.html names; the others load on demand.
+const popupHtml = readFileSync(`${EXTENSION_DIR}/popup.html`, 'utf8');
+const kB = (file: string) => {
+  const data = readFileSync(`${EXTENSION_DIR}/${file}`);
+  return `${(data.length / 1024).toFixed(0)} kB (${(gzipSync(data).length / 1024).toFixed(0)} kB gzip)`;
+};
+console.log(`bundles: background.js ${kB('background.js')}`);
+for (const chunk of readdirSync(`${EXTENSION_DIR}/chunks`).filter((f) => f.endsWith('.js'))) {
+  const role = popupHtml.includes(`/chunks/${chunk}`) ? 'popup first paint' : 'loaded on demand';
+  console.log(`  chunks/${chunk} ${kB(`chunks/${chunk}`)}: ${role}${role === 'popup first paint' ? ' (target ≤ 150 kB)' : ''}`);
+}

@@ -2,9 +2,12 @@
  * npm run bench: times Kuuki's engine against two peers, alex and write-good, in one run on the
  * same texts — a 300-word email, a 10,000-word document (Stack Exchange requests from the Stanford
  * Politeness Corpus: text nobody here wrote), and a one-sentence edit inside the email (Kuuki's
- * incremental path). Prints medians, Kuuki/peer ratios, the edit's p50/p95 and peak memory.
+ * incremental path). Prints medians, Kuuki/peer ratios, the edit's p50/p95 and peak memory; first,
+ * whole processes as a user runs them: `kuuki check` (the built CLI) against alex's CLI.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { WORST_CASES } from './bench/worst-cases';
 import path from 'node:path';
 import { text as alex } from 'alex';
@@ -63,6 +66,36 @@ const texts = [
   { name: `email (${words(email)} words)`, text: email, runs: 30 },
   { name: `document (${words(doc)} words)`, text: doc, runs: 7 },
 ];
+
+// Whole processes, alternated so a busy machine slows both alike: start-up is what a one-file run pays.
+const cliDir = mkdtempSync(path.join(tmpdir(), 'kuuki-bench-'));
+const cliTexts = [
+  { name: 'one sentence', text: "This method doesn't work.\n" },
+  { name: `${words(doc)} words`, text: doc },
+];
+const wallTime = (args: string[]) => {
+  const t = now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return now() - t;
+};
+console.log('whole process (median of 5, after a warm-up)');
+for (const { name, text } of cliTexts) {
+  const file = path.join(cliDir, `${name.replace(/\W+/g, '-')}.txt`);
+  writeFileSync(file, text);
+  const kuukiArgs = [path.join(REPO_ROOT, 'bin/kuuki.mjs'), 'check', file];
+  const alexArgs = [path.join(REPO_ROOT, 'node_modules/alex/cli.js'), file];
+  wallTime(kuukiArgs);
+  wallTime(alexArgs);
+  const k: number[] = [];
+  const a: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    k.push(wallTime(kuukiArgs));
+    a.push(wallTime(alexArgs));
+  }
+  console.log(`  kuuki check, ${name}: ${ms(median(k))} vs alex ${ms(median(a))} (${(median(k) / median(a)).toFixed(2)}×)`);
+}
+console.log('');
 
 console.log(`Kuuki bench · Node ${process.version} · ${entries.length} phrasebook entries\n`);
 console.log(['text'.padEnd(26), 'kuuki'.padStart(10), 'alex'.padStart(10), 'write-good'.padStart(11), '  kuuki/alex', '  kuuki/write-good'].join(''));

@@ -1,6 +1,6 @@
 /**
  * Checks the phrasebook before a build: every file valid, every pattern compiles, and
- * phrasebook/phrasebook.schema.json up to date. `--write` regenerates the JSON Schema.
+ * phrasebook/phrasebook.schema.json up to date; then writes the precompiled artefact. `--write` regenerates the JSON Schema.
  * Exits non-zero naming the file, entry and field at fault.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { PatternError } from '../src/engine/types';
 import { builtinEntries, fileOfEntry } from '../src/phrasebook/builtin';
 import { phrasebookJsonSchema } from '../src/phrasebook/json-schema';
 import { PhrasebookError } from '../src/phrasebook/load';
+import { compilePhrasebookFiles } from './phrasebook-compile';
 
 const SCHEMA_PATH = 'phrasebook/phrasebook.schema.json';
 
@@ -21,6 +22,7 @@ try {
     console.error(`${SCHEMA_PATH} is out of date: run npm run phrasebook:schema`);
     process.exit(1);
   }
+  compilePhrasebookFiles();
   const count = (lang: string) => entries.filter((e) => e.lang === lang).length;
   console.log(`phrasebook ok: ${count('en')} English and ${count('ja')} Japanese entries`);
 } catch (e) {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../engine';
 import { sentenceAfter } from '../engine/apply';
 import type { Finding } from '../engine/types';
-import { builtinEntries } from '../phrasebook/builtin';
+import { shownEntries } from '../phrasebook/shown';
 import type { Lang } from '../phrasebook/schema';
 import { NotTextError, decodeText } from './decode';
 import { lineStarts, position } from './position';
@@ -96,7 +96,7 @@ function checkText(name: string, text: string, format: string, langs: readonly L
 }
 
 function list(format: string): string {
-  const entries = builtinEntries();
+  const entries = shownEntries();
   if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
   return entries.map((e) => `${e.id}\t${e.category}\t${e.patterns[0]}  →  ${e.rewrites[0]}\n`).join('');
 }

@@ -13,8 +13,11 @@ import { type AnalyzeOptions, type Finding, PatternError } from './types';
 
 export { phraseKey };
 
+/** What the engine uses of an entry: its patterns are compiled into matchers. */
+export type EntryInfo = Omit<MatchableEntry, 'patterns' | 'exceptions'>;
+
 interface CompiledEntry {
-  entry: MatchableEntry;
+  entry: EntryInfo;
   custom: boolean;
   matchers: Matcher[];
   exceptions: Matcher[];
@@ -35,20 +38,33 @@ const SENTENCE_TAIL = /^[\s.!?。！？…"'”’)\]」』）]*$/u;
 const HAS_LATIN = /[a-z]/i;
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 
-function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', custom: boolean, lazy: boolean): Matcher[] {
-  // Built-in English uses compromise's grammar; Japanese and users' own use phrase patterns.
+/** One pattern ready to become a matcher: its trigger words known now, its compilation deferred or not. */
+export interface PatternSpec {
+  compile(): Matcher;
+  triggers: readonly string[] | undefined;
+}
+
+/** Built-in English uses compromise's grammar; Japanese and users' own use phrase patterns. */
+export function specOf(entry: Pick<MatchableEntry, 'lang'>, field: 'patterns' | 'exceptions', custom: boolean, pattern: string): PatternSpec {
   const english = entry.lang === 'en' && !custom;
-  return (entry[field] ?? []).map((pattern, i) => {
-    // Built-in Japanese keeps to word edges; the user's own phrases match as they always did.
-    const compile = () =>
-      english ? compileEnglishPattern(pattern) : compilePhrase(pattern, field === 'patterns' && !custom);
-    const fail = (e: unknown) => new PatternError(entry.id, `${field}[${i}]`, (e as Error).message);
-    if (lazy) {
-      const triggers = english ? englishTriggersOf(pattern) : phraseTriggers(pattern);
-      return new LazyMatcher(compile, triggers, (e) => console.warn(`Kuuki: ${fail(e).message}`));
-    }
+  // Built-in Japanese keeps to word edges; the user's own phrases match as they always did.
+  const compile = () => (english ? compileEnglishPattern(pattern) : compilePhrase(pattern, field === 'patterns' && !custom));
+  let triggers: readonly string[] | undefined | null = null;
+  return {
+    compile,
+    get triggers() {
+      if (triggers === null) triggers = english ? englishTriggersOf(pattern) : phraseTriggers(pattern);
+      return triggers;
+    },
+  };
+}
+
+function matchersOf(id: string, field: 'patterns' | 'exceptions', specs: readonly PatternSpec[], lazy: boolean): Matcher[] {
+  return specs.map((spec, i) => {
+    const fail = (e: unknown) => new PatternError(id, `${field}[${i}]`, (e as Error).message);
+    if (lazy) return new LazyMatcher(spec.compile, spec.triggers, (e) => console.warn(`Kuuki: ${fail(e).message}`));
     try {
-      return compile();
+      return spec.compile();
     } catch (e) {
       throw fail(e);
     }
@@ -61,12 +77,24 @@ function boundByAll(matchers: readonly Matcher[], names: (m: Matcher) => readonl
   return (first ? names(first) : []).filter((n) => rest.every((m) => names(m).includes(n)));
 }
 
-/**
- * Compiles an entry's patterns and checks its rewrites against them. `lazy` (built-in entries
- * only, already checked by `npm run phrasebook:check`) defers both to first use.
- */
-export function compileEntry(entry: MatchableEntry, custom = false, lazy = false): CompiledEntry {
-  const matchers = compileAll(entry, 'patterns', custom, lazy);
+/** An entry with its patterns in a form the engine can compile: text, or precompiled. */
+export interface EntrySpecs {
+  entry: EntryInfo;
+  patterns: readonly PatternSpec[];
+  exceptions: readonly PatternSpec[];
+}
+
+export function specsOf(entry: MatchableEntry, custom = false): EntrySpecs {
+  const { patterns, exceptions, ...info } = entry;
+  return {
+    entry: info,
+    patterns: patterns.map((p) => specOf(entry, 'patterns', custom, p)),
+    exceptions: (exceptions ?? []).map((p) => specOf(entry, 'exceptions', custom, p)),
+  };
+}
+
+function compileSpecs({ entry, patterns, exceptions }: EntrySpecs, custom: boolean, lazy: boolean): CompiledEntry {
+  const matchers = matchersOf(entry.id, 'patterns', patterns, lazy);
   if (!custom && !lazy) {
     const bound = boundByAll(matchers, (m) => m.slotNames);
     const verbs = boundByAll(matchers, (m) => m.verbSlots);
@@ -75,7 +103,15 @@ export function compileEntry(entry: MatchableEntry, custom = false, lazy = false
       if (problem) throw new PatternError(entry.id, `rewrites[${i}]`, problem);
     });
   }
-  return { entry, custom, matchers, exceptions: compileAll(entry, 'exceptions', custom, lazy) };
+  return { entry, custom, matchers, exceptions: matchersOf(entry.id, 'exceptions', exceptions, lazy) };
+}
+
+/**
+ * Compiles an entry's patterns and checks its rewrites against them. `lazy` (built-in entries
+ * only, already checked by `npm run phrasebook:check`) defers both to first use.
+ */
+export function compileEntry(entry: MatchableEntry, custom = false, lazy = false): CompiledEntry {
+  return compileSpecs(specsOf(entry, custom), custom, lazy);
 }
 
 interface Candidate {
@@ -113,8 +149,8 @@ export class Engine {
    * `lazy`: compile each built-in pattern when a sentence first holds one of its words, not
    * now (what the extension and the CLI use; the phrasebook's own checks compile everything).
    */
-  constructor(entries: readonly MatchableEntry[], options: { lazy?: boolean } = {}) {
-    this.builtin = entries.map((e) => compileEntry(e, false, options.lazy));
+  constructor(entries: readonly (MatchableEntry | EntrySpecs)[], options: { lazy?: boolean } = {}) {
+    this.builtin = entries.map((e) => compileSpecs('entry' in e ? e : specsOf(e), false, !!options.lazy));
     this.index = this.indexEntries();
   }
 
@@ -137,7 +173,7 @@ export class Engine {
     this.cache.clear();
   }
 
-  get entries(): MatchableEntry[] {
+  get entries(): EntryInfo[] {
     return [...this.builtin, ...this.custom].map((c) => c.entry);
   }
 

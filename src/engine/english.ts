@@ -7,7 +7,7 @@ import type { Hit, Matcher, Sentence } from './sentence';
  * tags come from compromise). Tagging is the expensive part, so a sentence is tagged only when
  * some pattern's prefilter lets it through.
  */
-type ParsedMatch = ReturnType<typeof nlp.parseMatch>;
+export type ParsedMatch = ReturnType<typeof nlp.parseMatch>;
 
 interface TermJson {
   text: string;
@@ -86,9 +86,65 @@ class EnglishMatcher implements Matcher {
 // A gap such as .{0,4} or .* (not .?) before a group holding a phrase: compromise never matches it.
 const isRangeGap = (t: MatchToken | undefined) => !!t?.anything && (!!t.greedy || t.max !== undefined);
 
-/** Compiles one pattern; throws a plain Error with the reason when it cannot be used. */
-export function compileEnglishPattern(pattern: string): Matcher {
-  const match = nlp.parseMatch(pattern);
+/** compromise's parse of a pattern: plain data but for `fastOr` (a Set) and `regex` (a RegExp). */
+export function parseEnglishPattern(pattern: string): ParsedMatch {
+  return nlp.parseMatch(pattern);
+}
+
+/**
+ * compromise's parse of a pattern, packed for the precompiled phrasebook (a third of its JSON):
+ * a token that is only a word is that word; other tokens keep their fields under short names,
+ * `true` as 1, `fastOr` (a Set) as an array, `regex` as [source, flags]. A field this does not
+ * know (a newer compromise) fails the build rather than being lost.
+ */
+const PACKED: Record<string, string> = {
+  word: 'w', tag: 't', group: 'g', groupStart: 's', groupEnd: 'e', optional: 'o', choices: 'c', greedy: 'r',
+  anything: 'a', start: '^', end: '$', min: 'n', max: 'x', method: 'm', negative: '!', operator: 'p', fastOr: 'f', regex: 'x!',
+};
+const UNPACKED = Object.fromEntries(Object.entries(PACKED).map(([k, v]) => [v, k]));
+
+type Token = Record<string, unknown>;
+type Packed = string | Record<string, unknown>;
+
+function packToken(token: Token): Packed {
+  const keys = Object.keys(token);
+  if (keys.length === 1 && typeof token.word === 'string') return token.word;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const short = PACKED[key];
+    if (!short) throw new Error(`compromise's parse has a field "${key}" the precompiled phrasebook does not know`);
+    const v = token[key];
+    out[short] =
+      v === true ? 1 : v instanceof Set ? [...v] : v instanceof RegExp ? [v.source, v.flags] : key === 'choices' ? (v as Token[][]).map((c) => c.map(packToken)) : v;
+  }
+  return out;
+}
+
+function unpackToken(packed: Packed): Token {
+  if (typeof packed === 'string') return { word: packed };
+  const token: Token = {};
+  for (const [short, v] of Object.entries(packed)) {
+    const key = UNPACKED[short]!;
+    token[key] =
+      key === 'fastOr'
+        ? new Set(v as string[])
+        : key === 'regex'
+          ? new RegExp(...(v as [string, string]))
+          : key === 'choices'
+            ? (v as Packed[][]).map((c) => c.map(unpackToken))
+            : v === 1 && key !== 'min' && key !== 'max'
+              ? true
+              : v;
+  }
+  return token;
+}
+
+export const packParsed = (match: ParsedMatch): Packed[] => (match as unknown as Token[]).map(packToken);
+export const unpackParsed = (packed: readonly Packed[]): ParsedMatch => packed.map(unpackToken) as unknown as ParsedMatch;
+
+/** Compiles one pattern, as text or as parsed; throws a plain Error with the reason when it cannot be used. */
+export function compileEnglishPattern(pattern: string | ParsedMatch): Matcher {
+  const match = typeof pattern === 'string' ? parseEnglishPattern(pattern) : pattern;
   const tokens = match as unknown as MatchToken[];
   if (!tokens.length) throw new Error('is empty');
   if (tokens.some((t, k) => isRangeGap(tokens[k - 1]) && t.choices?.some((c) => c.length > 1)))

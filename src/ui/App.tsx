@@ -3,7 +3,7 @@ import { resolveUiLanguage, translator } from '../i18n/messages';
 import { useCurrentSite, useCustomRewrites, useNeverFlag, useQuarantine, useSettingsState } from './hooks';
 import { I18nProvider } from './i18n';
 import { MineView } from './MineView';
-import { browsableEntries } from './phrasebook';
+import { browsableEntries, useBuiltin } from './phrasebook';
 import { PhrasebookView } from './PhrasebookView';
 import { SettingsView } from './SettingsView';
 import { SiteSwitch } from './SiteSwitch';
@@ -26,7 +26,9 @@ export function App() {
   const site = useCurrentSite();
   const [tab, setTab] = useState<TabId>(initialTab);
   const lang = resolveUiLanguage(settings.uiLanguage, navigator.language);
-  const entries = useMemo(() => browsableEntries(custom.rewrites), [custom.rewrites]);
+  // The built-in entries come in their own chunk after the first paint; the engine only with Try it.
+  const builtin = useBuiltin();
+  const entries = useMemo(() => browsableEntries(builtin?.entries ?? [], custom.rewrites), [builtin, custom.rewrites]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -44,9 +46,9 @@ export function App() {
         </header>
         <Tabs current={tab} onChange={setTab} />
         <main class="panel" id={panelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)}>
-          {tab === 'phrasebook' && <PhrasebookView entries={entries} />}
+          {tab === 'phrasebook' && <PhrasebookView entries={entries} loading={!builtin} broken={builtin?.error} />}
           {tab === 'try' && <TryView settings={settings} custom={custom.rewrites} neverFlag={neverFlag} />}
-          {tab === 'mine' && <MineView state={custom} quarantined={quarantined} defaultLang={lang} />}
+          {tab === 'mine' && <MineView state={custom} quarantined={quarantined} defaultLang={lang} builtin={builtin?.entries ?? []} />}
           {tab === 'settings' && <SettingsView settings={settings} deviceOnly={settingsState.deviceOnly} neverFlag={neverFlag} quarantined={quarantined} />}
         </main>
       </StatusProvider>

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { builtinOrError } from './phrasebook';
+import type { DisplayEntry } from '../phrasebook/display';
 import type { Lang } from '../phrasebook/schema';
 import {
   CUSTOM_LIMITS,
@@ -20,13 +20,19 @@ import { useAnnounce } from './status';
 import { TransferPanel } from './TransferPanel';
 
 /** The user's own rewrites: list, add, edit, delete (with undo), export and import. */
-export function MineView(props: { state: CustomRewritesState; quarantined: QuarantinedValue[]; defaultLang: Lang }) {
+export function MineView(props: {
+  state: CustomRewritesState;
+  quarantined: QuarantinedValue[];
+  defaultLang: Lang;
+  /** The built-in entries, for telling a new rewrite that it repeats one (empty while they load). */
+  builtin: readonly DisplayEntry[];
+}) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const [editing, setEditing] = useState<CustomRewrite | 'new' | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const { rewrites, localOnly } = props.state;
-  const index = useMemo(() => PhraseIndex.of(builtinOrError().entries, rewrites), [rewrites]);
+  const index = useMemo(() => PhraseIndex.of(props.builtin, rewrites), [props.builtin, rewrites]);
   const local = new Set(localOnly);
 
   const close = () => {

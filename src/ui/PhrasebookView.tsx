@@ -4,12 +4,15 @@ import { EntryDetail } from './EntryDetail';
 import { CATEGORY_KEYS, LANG_KEYS, otherLang, plural } from './format';
 import { Trans, useI18n } from './i18n';
 import { type BrowsableEntry, PhrasebookSearch, bluntOf, displayRewrite } from './search';
-import { builtinOrError, usedCategories } from './phrasebook';
+import { usedCategories } from './phrasebook';
 
 const optionId = (i: number) => `pb-option-${i}`;
 
-/** Search and browse: type to search, ↑↓ to move, Enter to open, Esc to go back. */
-export function PhrasebookView(props: { entries: BrowsableEntry[] }) {
+/**
+ * Search and browse: type to search, ↑↓ to move, Enter to open, Esc to go back. `loading`: the
+ * built-in entries are on their way (the search box is usable at once); `broken`: why they are not.
+ */
+export function PhrasebookView(props: { entries: BrowsableEntry[]; loading?: boolean; broken?: string }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<Category | 'all'>('all');
@@ -23,7 +26,7 @@ export function PhrasebookView(props: { entries: BrowsableEntry[] }) {
   const results = useMemo(() => search.search(query, { category, lang }), [search, query, category, lang]);
   const categories = useMemo(() => usedCategories(props.entries), [props.entries]);
   const open = openId ? props.entries.find((e) => e.id === openId) : undefined;
-  const broken = builtinOrError().error;
+  const { broken } = props;
 
   // A new search starts at the first result. Reset in the same update as the change itself: an
   // effect would run later and could undo an arrow key pressed in between.
@@ -121,9 +124,9 @@ export function PhrasebookView(props: { entries: BrowsableEntry[] }) {
         </div>
       </div>
       <p class="count" aria-live="polite">
-        {plural(t, results.length, 'resultCountOne', 'resultCount')}
+        {props.loading ? t('tryLoading') : plural(t, results.length, 'resultCountOne', 'resultCount')}
       </p>
-      {results.length ? (
+      {results.length || props.loading ? (
         <ul id="pb-results" ref={list} class="results" role="listbox" aria-label={t('resultsLabel')}>
           {results.map((entry, i) => (
             <li

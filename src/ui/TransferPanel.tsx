@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { builtinOrError } from './phrasebook';
+import { loadBuiltin } from './phrasebook';
 import { type CustomRewrite, updateCustomRewrites } from '../settings/custom-rewrites';
 import {
   type ImportDuplicate,
@@ -76,7 +76,8 @@ export function TransferPanel(props: { rewrites: CustomRewrite[] }) {
       setPending({ text: '', size: 0, result: { ok: false, problems: [{ key: 'importReadFailed' }] } });
       return;
     }
-    setPending({ text, size: file.size, result: planImport(text, file.size, props.rewrites, builtinOrError().entries) });
+    const { entries } = await loadBuiltin();
+    setPending({ text, size: file.size, result: planImport(text, file.size, props.rewrites, entries) });
   };
 
   const confirm = async () => {
@@ -84,8 +85,9 @@ export function TransferPanel(props: { rewrites: CustomRewrite[] }) {
     let again: ImportResult = pending.result;
     try {
       // Planned again against what is stored now, in the same step as the save.
+      const { entries } = await loadBuiltin();
       const report = await updateCustomRewrites((current) => {
-        again = planImport(pending.text, pending.size, current, builtinOrError().entries);
+        again = planImport(pending.text, pending.size, current, entries);
         if (!again.ok) throw new Error('refused');
         return [...current, ...again.add];
       });

@@ -1,15 +1,14 @@
 import type { Engine } from '../engine/engine';
-import { builtinEntries } from '../phrasebook/builtin';
 import type { MatchableEntry } from '../phrasebook/schema';
 
 /**
  * The same engine the background runs, loaded into the popup only when "Try it" is opened:
- * compromise is most of its weight and the other views do not need it.
+ * compromise and the precompiled patterns are most of its weight and the other views do not need them.
  */
 let loading: Promise<Engine> | undefined;
 
 export function loadEngine(): Promise<Engine> {
-  return (loading ??= import('../engine/engine').then(({ Engine }) => new Engine(builtinEntries())));
+  return (loading ??= import('../engine/index').then(({ builtinEngine }) => builtinEngine()));
 }
 
 /** Custom entries that compile; one that does not must not switch off the others. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinEntries } from '../../src/phrasebook/builtin';
+import { shownEntries } from '../../src/phrasebook/shown';
 import { browsableEntries } from '../../src/ui/phrasebook';
 import {
   type BrowsableEntry,
@@ -38,7 +39,7 @@ describe('search folding', () => {
 });
 
 describe('phrasebook search', () => {
-  const search = new PhrasebookSearch(browsableEntries([]));
+  const search = new PhrasebookSearch(browsableEntries(shownEntries(), []));
   const ids = (q: string, filters = all) => search.search(q, filters).map((e) => e.id);
 
   it('finds English by its blunt form, contracted or not, first', () => {
@@ -80,7 +81,7 @@ describe('phrasebook search', () => {
       why: '',
       custom: true,
     };
-    const withCustom = new PhrasebookSearch([...browsableEntries([]), custom]);
+    const withCustom = new PhrasebookSearch([...browsableEntries(shownEntries(), []), custom]);
     expect(withCustom.search('kuuki memo message', all)[0]?.id).toBe('en-custom-x');
     expect(bluntOf(custom)).toBe('kuuki memo email/message');
   });
