@@ -13,8 +13,13 @@ export default defineConfig({
   // so Vite's polyfill (which fetches) is left out.
   vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser, manifestVersion, command }) => ({
-    name: 'Kuuki — read the air',
-    description: 'Spots blunt phrasing as you write and offers softer rewrites, in English and Japanese.',
+    // Name, description and shortcut follow the browser's language: public/_locales/{en,ja}/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // public/icon/*.png (drawn from store/icon.svg by `npm run icons`) are found by WXT for `icons`;
+    // the toolbar button names its own too, so no browser falls back to a generic puzzle piece.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     // Other sites are asked for one at a time, when the user turns Kuuki on there.
     ...(manifestVersion === 3
@@ -23,7 +28,7 @@ export default defineConfig({
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open Kuuki’s card for the phrase nearest the caret',
+        description: '__MSG_commandOpenCard__',
       },
     },
     // The dev server's live reload needs a connection; built extensions get none.
