@@ -9,6 +9,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   outDir: '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip is for store reviewers to rebuild from: no store pictures, no local test output.
+  zip: { excludeSources: ['store/screenshots/**', 'test-results/**', 'tests/e2e/.build/**', 'scratch/**', 'kuuki-demo.png', 'stats.html', '*.log'] },
   // The popup loads the engine lazily; browsers that run MV3 support modulepreload natively,
   // so Vite's polyfill (which fetches) is left out.
   vite: () => ({ build: { modulePreload: { polyfill: false } } }),
