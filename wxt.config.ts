@@ -16,12 +16,19 @@ export default defineConfig({
   outDir: '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: { 'build:before': precompilePhrasebook },
+  // The sources zip is for store reviewers to rebuild from: no store pictures, no local test output.
+  zip: { excludeSources: ['store/screenshots/**', 'test-results/**', 'tests/e2e/.build/**', 'scratch/**', 'kuuki-demo.png', 'stats.html', '*.log'] },
   // The popup loads the engine lazily; browsers that run MV3 support modulepreload natively,
   // so Vite's polyfill (which fetches) is left out.
   vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser, manifestVersion, command }) => ({
-    name: 'Kuuki — read the air',
-    description: 'Spots blunt phrasing as you write and offers softer rewrites, in English and Japanese.',
+    // Name, description and shortcut follow the browser's language: public/_locales/{en,ja}/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // public/icon/*.png (drawn from store/icon.svg by `npm run icons`) are found by WXT for `icons`;
+    // the toolbar button names its own too, so no browser falls back to a generic puzzle piece.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     // Other sites are asked for one at a time, when the user turns Kuuki on there.
     ...(manifestVersion === 3
@@ -30,7 +37,7 @@ export default defineConfig({
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open Kuuki’s card for the phrase nearest the caret',
+        description: '__MSG_commandOpenCard__',
       },
     },
     // The dev server's live reload needs a connection; built extensions get none.
@@ -40,11 +47,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions needs Firefox 140 (142 on Android); web-ext lint warns below that.
             gecko: {
               id: 'kuuki@kuuki.app',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -42,9 +42,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => handle(message as Request, sender));
 
   const createMenu = async () => {
-    const t = translator(resolveUiLanguage((await getSettings()).uiLanguage, navigator.language));
+    const choice = (await getSettings()).uiLanguage;
+    // "Auto" reads _locales, so the menu speaks the browser's language like the name and shortcut do;
+    // a language chosen in the popup wins, as it does for the card.
+    const title = choice === 'auto' ? browser.i18n.getMessage('softenMenu') : translator(choice)('softenMenu');
     await browser.contextMenus.removeAll();
-    browser.contextMenus.create({ id: MENU_ID, title: t('softenMenu'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU_ID, title, contexts: ['selection'] });
   };
   browser.runtime.onInstalled.addListener(() => void createMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -5,11 +5,11 @@
  * as it would on Slack. Without a display, it runs headless and saves a screenshot instead.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { DEMO_URL, serveDemo } from './demo/serve';
 
 const CANDIDATES = [
   process.env.CHROMIUM_PATH,
@@ -33,9 +33,6 @@ or point CHROMIUM_PATH at your browser's executable, then run npm start again.`)
 }
 
 execSync('npx wxt build', { stdio: 'inherit' });
-const demoDir = resolve('scripts/demo');
-const bundle = join(mkdtempSync(join(tmpdir(), 'kuuki-demo-')), 'demo.js');
-await build({ entryPoints: [join(demoDir, 'demo.ts')], bundle: true, outfile: bundle, loader: { '.css': 'text' }, logLevel: 'warning' });
 
 const extension = resolve('.output/chrome-mv3');
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -54,15 +51,9 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
     `--load-extension=${extension}`,
   ],
 });
-await context.route(/^https?:/, (route) => {
-  const path = new URL(route.request().url()).pathname;
-  if (path === '/kuuki-demo/' || path === '/kuuki-demo/index.html')
-    return route.fulfill({ body: readFileSync(join(demoDir, 'index.html')), contentType: 'text/html; charset=utf-8' });
-  if (path === '/kuuki-demo/demo.js') return route.fulfill({ body: readFileSync(bundle), contentType: 'text/javascript' });
-  return route.abort();
-});
+await serveDemo(context);
 const page = context.pages()[0] ?? (await context.newPage());
-await page.goto('https://app.slack.com/kuuki-demo/');
+await page.goto(DEMO_URL);
 console.log(`Kuuki is loaded in ${browserPath} on the demo page (${extension}).`);
 
 if (headless) {
