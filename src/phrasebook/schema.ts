@@ -23,6 +23,8 @@ export const CATEGORIES = [
   'dismissal',
   'promotion',
   'dont-know',
+  /** Business Japanese (敬語) itself: set phrases, double honorifics, register slips. */
+  'etiquette',
   /** The user's own rewrites. */
   'custom',
 ] as const;

@@ -239,3 +239,24 @@ describe("the user's own phrases", () => {
     expect(e.analyze('asapでお願いします', { langs: ['ja'] }).map((f) => f.entryId)).toEqual(['ja-custom-asap']);
   });
 });
+
+describe('choice slots in Japanese entries', () => {
+  it('carry the option the writer used into the rewrite, and are keyed by their options', async () => {
+    const { compilePhrase } = await import('../../src/engine/phrase');
+    expect(compilePhrase('{h=ご覧|お越し}になられ{t=た|て}').triggers).toEqual(['ja: 覧', 'ja: 越']);
+    const engine = new Engine([
+      {
+        id: 'ja-test-double',
+        lang: 'ja',
+        category: 'etiquette',
+        patterns: ['{h=ご覧|お越し}になられ{t=た|て}'],
+        rewrites: ['{h}になっ{t}', '{h}くださっ{t}'],
+        equivalent: 'As you saw',
+        why: 'test',
+      },
+    ]);
+    const [f] = engine.analyze('先日お越しになられた件です。');
+    expect(f?.text).toBe('お越しになられた');
+    expect(f?.rewrites).toEqual(['お越しになった', 'お越しくださった']);
+  });
+});
