@@ -6,6 +6,7 @@ import { compilePhrase, phraseTriggers } from './phrase';
 import { fitRewrite } from './rewrite';
 import { PHRASE_SLOT, addsOnly, templateProblem } from './template';
 import { segment } from './segment';
+import { notOwnWords } from './japanese/quoted';
 import { type Matcher, Sentence, type Slot } from './sentence';
 import { DisjointRanges, RangeIndex } from './intervals';
 import { TriggerIndex } from './trigger-index';
@@ -210,9 +211,11 @@ export class Engine {
       }
     }
     const candidates: Candidate[] = [];
+    // Words quoted as someone else's (「無理です」と伝えました) or a 【header】 are not the writer's to soften.
+    const othersWords = new RangeIndex(notOwnWords(text).map(([start, end]) => ({ start, end })));
     for (const [compiled, hits] of hitsOf) {
       const vetoes = new RangeIndex(compiled.exceptions.flatMap((m) => m.find(sentence)));
-      for (const h of hits) if (!vetoes.overlaps(h)) candidates.push(h);
+      for (const h of hits) if (!vetoes.overlaps(h) && !othersWords.overlaps(h)) candidates.push(h);
     }
     const chosen = new DisjointRanges<SentenceFinding>();
     for (const c of candidates.sort(byStrength)) {
@@ -238,10 +241,13 @@ function toFinding(sentence: string, c: Candidate): SentenceFinding | null {
 function fitFinding(sentence: string, c: Candidate, carryTail: boolean): (SentenceFinding & { asks?: boolean }) | null {
   const { entry, custom } = c.compiled;
   const tail = sentence.slice(c.end);
-  const atSentenceEnd = SENTENCE_TAIL.test(tail);
-  // A phrase that ends its sentence takes the sentence's final punctuation with it.
-  const end = atSentenceEnd || carryTail ? sentence.length : c.end;
-  const finalPunctuation = atSentenceEnd ? (/[.!?。！？]+/u.exec(tail)?.[0] ?? '') : '';
+  const lastWords = SENTENCE_TAIL.test(tail);
+  // A phrase that ends its sentence takes the sentence's final punctuation with it, but no
+  // closing quote or bracket: 「早くして。」 keeps its 」. Before a closer, it ends there.
+  const punctuation = lastWords ? /^[\s.!?。！？…]*/u.exec(tail)![0] : '';
+  const atSentenceEnd = lastWords && (punctuation.trim().length > 0 || !tail.trim());
+  const end = carryTail ? sentence.length : c.end + punctuation.trimEnd().length;
+  const finalPunctuation = atSentenceEnd ? (/[.!?。！？]+/u.exec(punctuation)?.[0] ?? '') : '';
   const atSentenceStart = !/[\p{L}\p{N}]/u.test(sentence.slice(0, c.start));
   const placement = {
     lang: entry.lang,
