@@ -7,6 +7,7 @@ import { fitRewrite } from './rewrite';
 import { PHRASE_SLOT, addsOnly, templateProblem } from './template';
 import { segment } from './segment';
 import { notOwnWords } from './japanese/quoted';
+import { keepOveruse } from './overuse';
 import { type Matcher, Sentence, type Slot } from './sentence';
 import { DisjointRanges, RangeIndex } from './intervals';
 import { TriggerIndex } from './trigger-index';
@@ -107,6 +108,8 @@ export class Engine {
   private custom: CompiledEntry[] = [];
   private index: TriggerIndex<Pattern>;
   private cache = new Map<string, SentenceFinding[]>();
+  /** Entries flagged only when a message holds this many of their phrases (overuse). */
+  private perMessage = new Map<string, number>();
   /** How many sentences were matched rather than served from the cache (for tests and bench). */
   sentencesAnalysed = 0;
 
@@ -116,6 +119,7 @@ export class Engine {
    */
   constructor(entries: readonly MatchableEntry[], options: { lazy?: boolean } = {}) {
     this.builtin = entries.map((e) => compileEntry(e, false, options.lazy));
+    for (const e of entries) if (e.perMessage) this.perMessage.set(e.id, e.perMessage);
     this.index = this.indexEntries();
   }
 
@@ -173,7 +177,7 @@ export class Engine {
         findings.push(finding);
       }
     }
-    return findings;
+    return keepOveruse(findings, (id) => this.perMessage.get(id));
   }
 
   private analyzeSentence(text: string, langs: readonly Lang[]): SentenceFinding[] {
