@@ -8,6 +8,7 @@ import { PHRASE_SLOT, addsOnly, templateProblem } from './template';
 import { segment } from './segment';
 import { notOwnWords } from './japanese/quoted';
 import { keepOveruse } from './overuse';
+import { keepMixed } from './mixed-style';
 import { type Matcher, Sentence, type Slot } from './sentence';
 import { DisjointRanges, RangeIndex } from './intervals';
 import { TriggerIndex } from './trigger-index';
@@ -55,6 +56,15 @@ function compileAll(entry: MatchableEntry, field: 'patterns' | 'exceptions', cus
       throw fail(e);
     }
   });
+}
+
+function compileChecked(entryId: string, field: string, pattern: string): Matcher {
+  try {
+    // Only asks whether the style is there: no word edges (ます after 添付し is no span of its own).
+    return compilePhrase(pattern, false);
+  } catch (e) {
+    throw new PatternError(entryId, field, (e as Error).message);
+  }
 }
 
 /** The slots every pattern of an entry binds: a rewrite may use these and no others. */
@@ -110,6 +120,8 @@ export class Engine {
   private cache = new Map<string, SentenceFinding[]>();
   /** Entries flagged only when a message holds this many of their phrases (overuse). */
   private perMessage = new Map<string, number>();
+  /** Entries flagged only when another sentence of the message is in the other style. */
+  private mixedWith = new Map<string, Matcher[]>();
   /** How many sentences were matched rather than served from the cache (for tests and bench). */
   sentencesAnalysed = 0;
 
@@ -120,6 +132,8 @@ export class Engine {
   constructor(entries: readonly MatchableEntry[], options: { lazy?: boolean } = {}) {
     this.builtin = entries.map((e) => compileEntry(e, false, options.lazy));
     for (const e of entries) if (e.perMessage) this.perMessage.set(e.id, e.perMessage);
+    for (const e of entries)
+      if (e.mixedWith) this.mixedWith.set(e.id, e.mixedWith.map((p, i) => compileChecked(e.id, `mixedWith[${i}]`, p)));
     this.index = this.indexEntries();
   }
 
@@ -164,7 +178,8 @@ export class Engine {
     const ignoredEntries = new Set(options.ignoredEntries);
     const ignoredPhrases = new Set((options.ignoredPhrases ?? []).map(phraseKey));
     const findings: Finding[] = [];
-    for (const span of segment(text)) {
+    const sentences = segment(text);
+    for (const span of sentences) {
       const before = this.sentencesAnalysed;
       const found = this.analyzeSentence(text.slice(span.start, span.end), langs);
       if (this.sentencesAnalysed !== before) yield;
@@ -177,7 +192,8 @@ export class Engine {
         findings.push(finding);
       }
     }
-    return keepOveruse(findings, (id) => this.perMessage.get(id));
+    const piled = keepOveruse(findings, (id) => this.perMessage.get(id));
+    return this.mixedWith.size ? keepMixed(piled, text, sentences, (id) => this.mixedWith.get(id)) : piled;
   }
 
   private analyzeSentence(text: string, langs: readonly Lang[]): SentenceFinding[] {

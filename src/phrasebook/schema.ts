@@ -62,6 +62,11 @@ export const entrySchema = z
      * (three させていただきます read as 慇懃無礼; one is fine).
      */
     perMessage: z.number().int().min(2).max(10).optional(),
+    /**
+     * Mixed styles: flag the entry's phrases only when another sentence of the message matches
+     * one of these phrase patterns (である in a message written in です・ます).
+     */
+    mixedWith: z.array(line(LIMITS.pattern)).min(1).max(LIMITS.list).optional(),
     /** Forms that look blunt to the patterns but are fine; a finding overlapping one is dropped. */
     exceptions: z.array(line(LIMITS.pattern)).max(LIMITS.list).optional(),
     /**
