@@ -6,6 +6,9 @@ import { compilePhrase, phraseTriggers } from './phrase';
 import { fitRewrite } from './rewrite';
 import { PHRASE_SLOT, addsOnly, templateProblem } from './template';
 import { segment } from './segment';
+import { notOwnWords } from './japanese/quoted';
+import { keepOveruse } from './overuse';
+import { keepMixed } from './mixed-style';
 import { type Matcher, Sentence, type Slot } from './sentence';
 import { DisjointRanges, RangeIndex } from './intervals';
 import { TriggerIndex } from './trigger-index';
@@ -69,6 +72,15 @@ function matchersOf(id: string, field: 'patterns' | 'exceptions', specs: readonl
       throw fail(e);
     }
   });
+}
+
+function compileChecked(entryId: string, field: string, pattern: string): Matcher {
+  try {
+    // Only asks whether the style is there: no word edges (ます after 添付し is no span of its own).
+    return compilePhrase(pattern, false);
+  } catch (e) {
+    throw new PatternError(entryId, field, (e as Error).message);
+  }
 }
 
 /** The slots every pattern of an entry binds: a rewrite may use these and no others. */
@@ -142,6 +154,10 @@ export class Engine {
   private custom: CompiledEntry[] = [];
   private index: TriggerIndex<Pattern>;
   private cache = new Map<string, SentenceFinding[]>();
+  /** Entries flagged only when a message holds this many of their phrases (overuse). */
+  private perMessage = new Map<string, number>();
+  /** Entries flagged only when another sentence of the message is in the other style. */
+  private mixedWith = new Map<string, Matcher[]>();
   /** How many sentences were matched rather than served from the cache (for tests and bench). */
   sentencesAnalysed = 0;
 
@@ -151,6 +167,10 @@ export class Engine {
    */
   constructor(entries: readonly (MatchableEntry | EntrySpecs)[], options: { lazy?: boolean } = {}) {
     this.builtin = entries.map((e) => compileSpecs('entry' in e ? e : specsOf(e), false, !!options.lazy));
+    for (const { entry: e } of this.builtin) {
+      if (e.perMessage) this.perMessage.set(e.id, e.perMessage);
+      if (e.mixedWith) this.mixedWith.set(e.id, e.mixedWith.map((p, i) => compileChecked(e.id, `mixedWith[${i}]`, p)));
+    }
     this.index = this.indexEntries();
   }
 
@@ -195,7 +215,8 @@ export class Engine {
     const ignoredEntries = new Set(options.ignoredEntries);
     const ignoredPhrases = new Set((options.ignoredPhrases ?? []).map(phraseKey));
     const findings: Finding[] = [];
-    for (const span of segment(text)) {
+    const sentences = segment(text);
+    for (const span of sentences) {
       const before = this.sentencesAnalysed;
       const found = this.analyzeSentence(text.slice(span.start, span.end), langs);
       if (this.sentencesAnalysed !== before) yield;
@@ -208,7 +229,8 @@ export class Engine {
         findings.push(finding);
       }
     }
-    return findings;
+    const piled = keepOveruse(findings, (id) => this.perMessage.get(id));
+    return this.mixedWith.size ? keepMixed(piled, text, sentences, (id) => this.mixedWith.get(id)) : piled;
   }
 
   private analyzeSentence(text: string, langs: readonly Lang[]): SentenceFinding[] {
@@ -246,9 +268,11 @@ export class Engine {
       }
     }
     const candidates: Candidate[] = [];
+    // Words quoted as someone else's (「無理です」と伝えました) or a 【header】 are not the writer's to soften.
+    const othersWords = new RangeIndex(notOwnWords(text).map(([start, end]) => ({ start, end })));
     for (const [compiled, hits] of hitsOf) {
       const vetoes = new RangeIndex(compiled.exceptions.flatMap((m) => m.find(sentence)));
-      for (const h of hits) if (!vetoes.overlaps(h)) candidates.push(h);
+      for (const h of hits) if (!vetoes.overlaps(h) && !othersWords.overlaps(h)) candidates.push(h);
     }
     const chosen = new DisjointRanges<SentenceFinding>();
     for (const c of candidates.sort(byStrength)) {
@@ -274,10 +298,13 @@ function toFinding(sentence: string, c: Candidate): SentenceFinding | null {
 function fitFinding(sentence: string, c: Candidate, carryTail: boolean): (SentenceFinding & { asks?: boolean }) | null {
   const { entry, custom } = c.compiled;
   const tail = sentence.slice(c.end);
-  const atSentenceEnd = SENTENCE_TAIL.test(tail);
-  // A phrase that ends its sentence takes the sentence's final punctuation with it.
-  const end = atSentenceEnd || carryTail ? sentence.length : c.end;
-  const finalPunctuation = atSentenceEnd ? (/[.!?。！？]+/u.exec(tail)?.[0] ?? '') : '';
+  const lastWords = SENTENCE_TAIL.test(tail);
+  // A phrase that ends its sentence takes the sentence's final punctuation with it, but no
+  // closing quote or bracket: 「早くして。」 keeps its 」. Before a closer, it ends there.
+  const punctuation = lastWords ? /^[\s.!?。！？…]*/u.exec(tail)![0] : '';
+  const atSentenceEnd = lastWords && (punctuation.trim().length > 0 || !tail.trim());
+  const end = carryTail ? sentence.length : c.end + punctuation.trimEnd().length;
+  const finalPunctuation = atSentenceEnd ? (/[.!?。！？]+/u.exec(punctuation)?.[0] ?? '') : '';
   const atSentenceStart = !/[\p{L}\p{N}]/u.test(sentence.slice(0, c.start));
   const placement = {
     lang: entry.lang,

@@ -12,6 +12,7 @@ import { foldChars } from './normalize';
  *   {name}              a gap like ~ whose words a rewrite can reuse as {name}
  *   {name|form}         a Japanese verb in that form (te, ta, dict, stem, nai, imp), from the start of
  *                       its stem; a rewrite says it as {name} or in another form, {name|te}
+ *   {name=a|b|c}        one of the alternatives, as a group does, whose words a rewrite reuses as {name}
  *
  * Patterns are parsed into a tiny AST and every literal is escaped before a RegExp is built,
  * so user text is never compiled as a raw RegExp. No nesting and few gaps keep matching linear
@@ -24,6 +25,7 @@ const GAP = '[^。．.!?！？\\n]{0,20}?';
 const SLOT_GAP = '[、，,]?[^。．.!?！？\\n、，,]{1,20}?';
 const FORBIDDEN = /[\\[\]<>^$*+\u0000-\u001f\u007f]/u;
 const SLOT = /^([a-zA-Z][a-zA-Z0-9_]*)(?:\|([a-z]+))?$/;
+const CHOICE_SLOT = /^([a-zA-Z][a-zA-Z0-9_]*)=(.+)$/su;
 // What a verb slot matches: a few characters of stem (where it starts is settled in code, which
 // knows okurigana) and the ending of its form, group e<i>.
 const VERB_STEM = '[\\p{Script=Han}々\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc]{0,8}?';
@@ -47,8 +49,8 @@ export type Part =
   | { kind: 'text'; value: string }
   | { kind: 'choice'; options: string[] }
   | { kind: 'gap' }
-  /** A named gap (no form) or a verb in a form, reused by rewrites. */
-  | { kind: 'slot'; name: string; form?: VerbForm }
+  /** A named gap (no form, no options), a verb in a form, or one of some options, reused by rewrites. */
+  | { kind: 'slot'; name: string; form?: VerbForm; options?: string[] }
   | { kind: 'start' }
   | { kind: 'end' };
 
@@ -91,8 +93,22 @@ export function parsePhrasePattern(pattern: string): Part[] {
     } else if (c === '{') {
       const close = source.indexOf('}', i + 1);
       if (close < 0) throw new PhrasePatternError('has "{" without a closing "}"');
-      const slot = SLOT.exec(source.slice(i + 1, close));
-      if (!slot) throw new PhrasePatternError('has a slot that is not {name} or {name|form}');
+      const inside = source.slice(i + 1, close);
+      const choice = CHOICE_SLOT.exec(inside);
+      if (choice) {
+        const [, name, list] = choice as unknown as [string, string, string];
+        const options = list.split('|');
+        if (/[(){~]/.test(list) || options.some((o) => !o.trim()))
+          throw new PhrasePatternError(`has a slot {${name}=…} whose options are not plain, non-empty words`);
+        if (parts.some((p) => p.kind === 'slot' && p.name === name))
+          throw new PhrasePatternError(`binds the slot {${name}} twice`);
+        flush();
+        parts.push({ kind: 'slot', name, options });
+        i = close;
+        continue;
+      }
+      const slot = SLOT.exec(inside);
+      if (!slot) throw new PhrasePatternError('has a slot that is not {name}, {name|form} or {name=a|b}');
       const [, name, form] = slot as unknown as [string, string, string | undefined];
       if (form !== undefined && !(VERB_FORMS as readonly string[]).includes(form))
         throw new PhrasePatternError(`has a verb slot in an unknown form "${form}" (${VERB_FORMS.join(', ')})`);
@@ -109,13 +125,13 @@ export function parsePhrasePattern(pattern: string): Part[] {
   }
   flush();
   if (anchoredEnd) parts.push({ kind: 'end' });
-  const gaps = parts.filter((p) => p.kind === 'gap' || (p.kind === 'slot' && !p.form)).length;
+  const gaps = parts.filter((p) => p.kind === 'gap' || (p.kind === 'slot' && !p.form && !p.options)).length;
   if (gaps > PHRASE_LIMITS.gaps) throw new PhrasePatternError(`has more than ${PHRASE_LIMITS.gaps} gaps "~"`);
-  const alternatives = parts.reduce((n, p) => n + (p.kind === 'choice' ? p.options.length : 0), 0);
+  const alternatives = parts.reduce((n, p) => n + (p.kind === 'choice' || p.kind === 'slot' ? (p.options?.length ?? 0) : 0), 0);
   if (alternatives > PHRASE_LIMITS.alternatives)
     throw new PhrasePatternError(`has more than ${PHRASE_LIMITS.alternatives} alternatives`);
   const solid = parts.some(
-    (p) => (p.kind === 'text' && p.value.trim()) || (p.kind === 'choice' && p.options.every((o) => o.trim())),
+    (p) => (p.kind === 'text' && p.value.trim()) || ((p.kind === 'choice' || p.kind === 'slot') && p.options?.every((o) => o.trim())),
   );
   if (!solid) throw new PhrasePatternError('needs at least one word that is always there');
   return parts;
@@ -131,7 +147,7 @@ const LATIN = /[\p{Script=Latin}\p{N}]/u;
 
 function edgeOptions(part: Part | undefined): string[] {
   if (part?.kind === 'text') return [foldChars(part.value).trim()].filter(Boolean);
-  if (part?.kind === 'choice') return part.options.map((o) => foldChars(o).trim()).filter(Boolean);
+  if (part?.kind === 'choice' || part?.kind === 'slot') return (part.options ?? []).map((o) => foldChars(o).trim()).filter(Boolean);
   return [];
 }
 
@@ -148,7 +164,9 @@ const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Whether every match holds a Japanese character: one in the plain text, or in every alternative. */
 export function needsJapanese(parts: readonly Part[]): boolean {
   return parts.some(
-    (p) => (p.kind === 'text' && JAPANESE.test(p.value)) || (p.kind === 'choice' && p.options.every((o) => JAPANESE.test(o))),
+    (p) =>
+      (p.kind === 'text' && JAPANESE.test(p.value)) ||
+      ((p.kind === 'choice' || p.kind === 'slot') && !!p.options?.every((o) => JAPANESE.test(o))),
   );
 }
 
@@ -204,6 +222,7 @@ export function compilePhrasePattern(pattern: string | readonly Part[]): Compile
         return GAP;
       case 'slot': {
         const i = slot++;
+        if (p.options) return `(?<s${i}>${longestFirst(p.options).map(literal).join('|')})`;
         return p.form ? `(?<s${i}>${VERB_STEM}(?<e${i}>${VERB_ENDING[p.form]}))` : `(?<s${i}>${SLOT_GAP})`;
       }
       case 'start':

@@ -126,7 +126,8 @@ function latinKey(option: string): { key: string; cost: number } | null {
 function phraseKeys(parts: readonly Part[]): string[] | undefined {
   let best: { keys: string[]; cost: number } | undefined;
   for (const p of parts) {
-    const options = p.kind === 'text' ? [p.value] : p.kind === 'choice' && p.options.every((o) => o.trim()) ? p.options : [];
+    const choices = p.kind === 'choice' || p.kind === 'slot' ? (p.options ?? []) : [];
+    const options = p.kind === 'text' ? [p.value] : choices.every((o) => o.trim()) ? choices : [];
     if (!options.length) continue;
     const keyed = options.map((o) => (JAPANESE.test(o) ? japaneseKey(o) : latinKey(o)));
     if (keyed.some((k) => k === null)) continue;
@@ -150,7 +151,7 @@ export function compilePhrase(pattern: string, onWordEdges = false): Matcher {
   const slots: SlotInfo[] = slotParts.map((p) => {
     const k = inner.indexOf(p);
     const previous = inner[k - 1];
-    const gapBefore = previous?.kind === 'slot' && !previous.form ? slotParts.indexOf(previous) : undefined;
+    const gapBefore = previous?.kind === 'slot' && !previous.form && !previous.options ? slotParts.indexOf(previous) : undefined;
     return { name: p.name, form: p.form, first: k === 0, gapBefore };
   });
   const triggers = phraseKeys(parts);

@@ -1,13 +1,18 @@
+import { bracketPairs } from './japanese/quoted';
+
 /** A sentence of the analysed text: [start, end) in UTF-16 units, whitespace trimmed. */
 export interface Span {
   start: number;
   end: number;
 }
 
-// A sentence ends after . ! ? (when followed by space) or 。！？ (always), with any closing
-// quotes or brackets that follow; lines always end sentences.
-const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s)|[。！？!?]+[」』）)"'”’]*/gu;
+// A sentence ends after . ! ? (when followed by space or Japanese: "I can't.それは…") or 。！？
+// (always), with any closing quotes or brackets that follow; lines always end sentences.
+const SENTENCE_END =
+  /[.!?]+["'”’)\]]*(?=\s|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])|[。！？!?]+[」』）)"'”’]*/gu;
 const QUOTED_LINE = /^[ \t]*>/;
+// The sentence goes on after a quotation: 「…」と, 「…」を.
+const CONTINUES = /^[\p{Script=Han}\p{Script=Hiragana}]/u;
 // A full stop after these ends no sentence: "Ms. Park", "e.g. the API", "approx. 20".
 const ABBREVIATION =
   /(?:^|[\s("'“‘])(?:mr|mrs|ms|mx|dr|prof|sr|jr|st|mt|vs|etc|e\.g|i\.e|cf|approx|inc|ltd|co|corp|dept|fig|ref|vol|ave|rd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
@@ -56,8 +61,11 @@ export function segment(text: string): Span[] {
     const line = text.slice(lineStart, lineEnd);
     if (!QUOTED_LINE.test(line)) {
       let from = 0;
+      // A 。 inside a quotation that closes on this line (「はい。」と言った) ends no sentence.
+      const quotes = bracketPairs(line).filter(([, , o]) => o === '「' || o === '『');
       for (const m of line.matchAll(SENTENCE_END)) {
         const to = m.index + m[0].length;
+        if (quotes.some(([open, close]) => open < m.index && to <= close + 1 && CONTINUES.test(line.slice(close + 1)))) continue;
         if (m[0] === '.' && ABBREVIATION.test(line.slice(Math.max(0, to - 8), to))) continue;
         pushTrimmed(out, text, lineStart + from, lineStart + to);
         from = to;

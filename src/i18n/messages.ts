@@ -80,6 +80,7 @@ export const en = {
   catDismissal: 'Dismissal',
   catPromotion: 'Self-promotion',
   catDontKnow: '“I don’t know”',
+  catEtiquette: 'Business etiquette (keigo)',
   catCustom: 'My rewrites',
 
   // Try it
@@ -316,6 +317,7 @@ export const ja: Catalogue = {
   catDismissal: '突き放し',
   catPromotion: '自己アピール',
   catDontKnow: '「わかりません」',
+  catEtiquette: 'ビジネスマナー・敬語',
   catCustom: 'マイ言い換え',
 
   tryLabel: '下書き',

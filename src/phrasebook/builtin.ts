@@ -17,6 +17,7 @@ import jaAbsolutes from '../../phrasebook/ja/absolutes.json';
 import jaBlame from '../../phrasebook/ja/blame.json';
 import jaCriticism from '../../phrasebook/ja/criticism.json';
 import jaDismissal from '../../phrasebook/ja/dismissal.json';
+import jaEtiquette from '../../phrasebook/ja/etiquette.json';
 import jaPassiveAggressive from '../../phrasebook/ja/passive-aggressive.json';
 import jaPressure from '../../phrasebook/ja/pressure.json';
 import jaQuestions from '../../phrasebook/ja/questions.json';
@@ -39,6 +40,7 @@ export const BUILTIN_SOURCES: readonly PhrasebookSource[] = [
   { file: 'phrasebook/ja/blame.json', data: jaBlame },
   { file: 'phrasebook/ja/criticism.json', data: jaCriticism },
   { file: 'phrasebook/ja/dismissal.json', data: jaDismissal },
+  { file: 'phrasebook/ja/etiquette.json', data: jaEtiquette },
   { file: 'phrasebook/ja/passive-aggressive.json', data: jaPassiveAggressive },
   { file: 'phrasebook/ja/pressure.json', data: jaPressure },
   { file: 'phrasebook/ja/questions.json', data: jaQuestions },

@@ -23,6 +23,8 @@ export const CATEGORIES = [
   'dismissal',
   'promotion',
   'dont-know',
+  /** Business Japanese (敬語) itself: set phrases, double honorifics, register slips. */
+  'etiquette',
   /** The user's own rewrites. */
   'custom',
 ] as const;
@@ -55,6 +57,16 @@ export const entrySchema = z
     category: z.enum(CATEGORIES),
     /** Blunt forms. en: compromise match syntax; ja: phrase patterns (see docs/patterns.md). */
     patterns: z.array(line(LIMITS.pattern)).min(1).max(LIMITS.list),
+    /**
+     * Overuse: flag the entry's phrases only when one message holds at least this many of them
+     * (three させていただきます read as 慇懃無礼; one is fine).
+     */
+    perMessage: z.number().int().min(2).max(10).optional(),
+    /**
+     * Mixed styles: flag the entry's phrases only when another sentence of the message matches
+     * one of these phrase patterns (である in a message written in です・ます).
+     */
+    mixedWith: z.array(line(LIMITS.pattern)).min(1).max(LIMITS.list).optional(),
     /** Forms that look blunt to the patterns but are fine; a finding overlapping one is dropped. */
     exceptions: z.array(line(LIMITS.pattern)).max(LIMITS.list).optional(),
     /**

@@ -20,6 +20,7 @@ export const CATEGORY_KEYS: Record<Category, MessageKey> = {
   dismissal: 'catDismissal',
   promotion: 'catPromotion',
   'dont-know': 'catDontKnow',
+  etiquette: 'catEtiquette',
   custom: 'catCustom',
 };
 

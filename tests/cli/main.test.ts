@@ -11,7 +11,7 @@ import { applyRewrite } from '../../src/engine/apply';
 const files: Record<string, string> = {
   'draft.txt': "Hi Ken,\r\nThanks for the update. This method doesn't work.\nBest,\n",
   'clean.txt': 'Thanks for the update. It works well.\n',
-  'ja.txt': '了解です。\nそれはできません。\n',
+  'ja.txt': '承知しました。\nそれはできません。\n',
 };
 const read = (file: string) => {
   const text = files[file];

@@ -239,3 +239,54 @@ describe("the user's own phrases", () => {
     expect(e.analyze('asapでお願いします', { langs: ['ja'] }).map((f) => f.entryId)).toEqual(['ja-custom-asap']);
   });
 });
+
+describe('choice slots in Japanese entries', () => {
+  it('carry the option the writer used into the rewrite, and are keyed by their options', async () => {
+    const { compilePhrase } = await import('../../src/engine/phrase');
+    expect(compilePhrase('{h=ご覧|お越し}になられ{t=た|て}').triggers).toEqual(['ja: 覧', 'ja: 越']);
+    const engine = new Engine([
+      {
+        id: 'ja-test-double',
+        lang: 'ja',
+        category: 'etiquette',
+        patterns: ['{h=ご覧|お越し}になられ{t=た|て}'],
+        rewrites: ['{h}になっ{t}', '{h}くださっ{t}'],
+        equivalent: 'As you saw',
+        why: 'test',
+      },
+    ]);
+    const [f] = engine.analyze('先日お越しになられた件です。');
+    expect(f?.text).toBe('お越しになられた');
+    expect(f?.rewrites).toEqual(['お越しになった', 'お越しくださった']);
+  });
+});
+
+describe('quotations and brackets', () => {
+  const engine = new Engine([
+    {
+      id: 'ja-test-muri',
+      lang: 'ja',
+      category: 'refusal',
+      patterns: ['(無理です|無理)'],
+      rewrites: ['難しい状況です。', '対応いたしかねます。'],
+      equivalent: "I'm afraid that's difficult.",
+      why: 'test',
+    },
+  ]);
+  const spans = (text: string) => engine.analyze(text).map((f) => f.text);
+
+  it("leaves someone else's reported words and 【】 headers alone", () => {
+    expect(spans('先方には「無理です」と伝えました。')).toEqual([]);
+    expect(spans('【無理】の件、ご相談です。')).toEqual([]);
+    expect(spans('先方には無理です。')).toEqual(['無理です。']);
+  });
+
+  it('keeps a closing 」 or ） outside the span, and the rewrite inside the brackets', () => {
+    const [f] = engine.analyze('「無理です」');
+    expect(f?.text).toBe('無理です');
+    expect(f?.rewrites[0]).toBe('難しい状況です');
+    const [g] = engine.analyze('（無理です。）');
+    expect(g?.text).toBe('無理です。');
+    expect(g?.rewrites[0]).toBe('難しい状況です。');
+  });
+});

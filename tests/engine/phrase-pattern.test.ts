@@ -76,3 +76,23 @@ describe('phrase patterns', () => {
     expect(needsJapanese(parsePhrasePattern(pattern))).toBe(expected);
   });
 });
+
+describe('choice slots {name=a|b}', () => {
+  it('match one of their options, longest first, and bind it for rewrites', () => {
+    const m = [...phraseMatches(compilePhrasePattern('{h=ご覧|お越し}になられ{t=た|ていた}'), fold('先日ご覧になられていた件').text)][0]!;
+    expect(m[0]).toBe('ご覧になられていた');
+    expect([m.groups!.s0, m.groups!.s1]).toEqual(['ご覧', 'ていた']);
+  });
+
+  it('count as alternatives, not gaps, and refuse empty or nested options', () => {
+    expect(() => parsePhrasePattern('{a=x|y}{b}~{c}')).toThrow(PhrasePatternError);
+    expect(() => parsePhrasePattern('{a=x|y}{b}~')).not.toThrow();
+    expect(() => parsePhrasePattern('{a=x||y}です')).toThrow(/plain, non-empty/);
+    expect(() => parsePhrasePattern('{a=(x|y)}です')).toThrow(/plain, non-empty/);
+    expect(() => parsePhrasePattern(`{a=${Array.from({ length: 31 }, (_, i) => `x${i}`).join('|')}}`)).toThrow(/alternatives/);
+  });
+
+  it('are enough to key a pattern by (no other required word)', () => {
+    expect(needsJapanese(parsePhrasePattern('{h=ご覧|お越し}'))).toBe(true);
+  });
+});

@@ -19,8 +19,7 @@ describe('segment', () => {
     expect(sentences('It costs 3.5 yen. He said "no." 「はい。」と言った。')).toEqual([
       'It costs 3.5 yen.',
       'He said "no."',
-      '「はい。」',
-      'と言った。',
+      '「はい。」と言った。',
     ]);
   });
 
@@ -49,4 +48,17 @@ describe('segment', () => {
     const spaced = 'の'.repeat(1000) + '😀'.repeat(300);
     for (const p of segment(spaced)) expect(spaced.charCodeAt(p.start) & 0xfc00).not.toBe(0xdc00);
   });
+
+  it('ends an English sentence before Japanese that follows without a space', () => {
+    expect(sentences("I can't do that.それはできません。")).toEqual(["I can't do that.", 'それはできません。']);
+    expect(sentences('Version 1.2 is out. v2.0も出ました。')).toEqual(['Version 1.2 is out.', 'v2.0も出ました。']);
+  });
+
+  it('does not end a sentence at a 。 inside a quotation the sentence goes on after', () => {
+    expect(sentences('部長に「無理です。」と伝えました。次に進みます。')).toEqual(['部長に「無理です。」と伝えました。', '次に進みます。']);
+    // A quotation that is a sentence of its own, or never closes, ends at its 。 as before.
+    expect(sentences('「はい。」 次の件です。')).toEqual(['「はい。」', '次の件です。']);
+    expect(sentences('「はい。それで')).toEqual(['「はい。', 'それで']);
+  });
 });
+
