@@ -4,7 +4,8 @@ import { builtinEntries } from '../../src/phrasebook/builtin';
 import { WORST_CASES } from '../../scripts/bench/worst-cases';
 
 // Every engine path is near-linear in its input: 16× the text may cost at most 20× the time, and
-// 4× more text (from 4× to 16×) at most 6× (tiny inputs are mostly fixed cost, so both are asked).
+// 4× more text (from 4× to 16×) at most 10× (tiny inputs are mostly fixed cost, so both are asked;
+// quadratic growth gives 256× and 16×, linear 16× and 4×, and a loaded CI machine was seen at 6×).
 // Ratios, not timings, so a slow or busy machine does not fail them; each size is timed three times
 // on a cold cache and the faster run counts.
 const engine = new Engine(builtinEntries());
@@ -26,7 +27,7 @@ describe('input shapes that were superlinear', () => {
     // Tiny inputs are all overhead; measure from a floor of 2 ms.
     const growth = Math.min(sixteen / Math.max(one, 2), (4 * sixteen) / Math.max(four, 2));
     expect(growth, figures).toBeLessThanOrEqual(20);
-    expect(sixteen / Math.max(four, 2), figures).toBeLessThanOrEqual(6);
+    expect(sixteen / Math.max(four, 2), figures).toBeLessThanOrEqual(10);
   }, 60_000);
 
   it('finishes a 1 MB line', () => {
