@@ -63,12 +63,14 @@ export class Assistant {
   ) {
     this.t = translator(state.uiLanguage);
     const opts = { capture: true, passive: true, signal } as const;
+    // Whatever opens a card must come from the user: events a page (or another extension)
+    // dispatches have isTrusted false. Focus, scroll and resize only make Kuuki look, never act.
     document.addEventListener('focusin', (e) => this.onFocus(e.composedPath()[0] ?? null), opts);
-    document.addEventListener('mousemove', (e) => this.onPointer(e.clientX, e.clientY), opts);
-    document.addEventListener('click', (e) => this.onClick(e), opts);
+    document.addEventListener('mousemove', (e) => e.isTrusted && this.onPointer(e.clientX, e.clientY), opts);
+    document.addEventListener('click', (e) => e.isTrusted && this.onClick(e), opts);
     window.addEventListener('scroll', () => this.onLayout(), opts);
     window.addEventListener('resize', () => this.onLayout(), opts);
-    window.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal });
+    window.addEventListener('keydown', (e) => e.isTrusted && this.onKey(e), { capture: true, signal });
     this.start();
   }
 
@@ -251,10 +253,22 @@ export class Assistant {
     this.renderCard();
   }
 
+  /**
+   * An action from the card rendered for `card` runs only while that card is still the one Kuuki
+   * opened and shows; a stale or re-targeted handler does nothing. (The card itself lets only
+   * trusted events through.)
+   */
+  private ifShowing<A extends unknown[]>(card: OpenCard, action: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      if (this.card === card) action(...args);
+    };
+  }
+
   private renderCard(): void {
     const card = this.card;
     if (!card) return;
     const { session, finding } = card;
+    const mine = <A extends unknown[]>(action: (...args: A) => void) => this.ifShowing(card, action);
     const width = Math.min(340, window.innerWidth - 16);
     const left = Math.max(8, Math.min(card.anchor.left, window.innerWidth - width - 8));
     render(
@@ -267,17 +281,17 @@ export class Assistant {
         autoFocus={card.openedBy === 'keyboard'}
         dark={looksDark(session?.field ?? document.body)}
         position={{ left, top: card.anchor.bottom + 6 }}
-        onReplace={(rewrite) => session && this.replace(session, finding, rewrite)}
-        onIgnore={() => {
+        onReplace={mine((rewrite: string) => session && this.replace(session, finding, rewrite))}
+        onIgnore={mine(() => {
           this.closeCard(true);
           session?.ignore(finding);
-        }}
-        onNeverFlag={() => {
+        })}
+        onNeverFlag={mine(() => {
           this.closeCard(true);
           session?.ignore(finding);
           void ask({ type: 'never-flag', text: finding.text, entryId: finding.entryId });
-        }}
-        onClose={(restore) => this.closeCard(restore)}
+        })}
+        onClose={mine((restore: boolean) => this.closeCard(restore))}
         onPointerEnter={() => clearTimeout(this.hoverTimer)}
         onPointerLeave={() => {
           if (this.card?.openedBy === 'hover') this.hoverTimer = setTimeout(() => this.closeCard(false), HOVER_CLOSE_MS);

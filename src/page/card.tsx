@@ -24,6 +24,16 @@ export interface CardProps {
 }
 
 /**
+ * Only the user's own input acts: events a script dispatches (the page's, or another extension's
+ * that opened Kuuki's closed root) have isTrusted false and are dropped here.
+ */
+function byUser<E extends Event>(handler: (e: E) => void): (e: E) => void {
+  return (e) => {
+    if (e.isTrusted) handler(e);
+  };
+}
+
+/**
  * The card: the blunt phrase, then each softer alternative as the whole sentence the user will
  * send (Kuuki's words marked), the other language's equivalent and why.
  */
@@ -71,7 +81,7 @@ export function Card(props: CardProps) {
       role="dialog"
       aria-label={t('cardTitle')}
       style={{ left: `${props.position.left}px`, top: `${props.position.top}px` }}
-      onKeyDown={onKeyDown}
+      onKeyDown={byUser(onKeyDown)}
       // Keep the caret in the editor when the card is used with the mouse.
       onMouseDown={(e) => {
         if (!(e.target instanceof HTMLElement && e.target.closest('[tabindex="0"]')) && props.editable)
@@ -82,7 +92,7 @@ export function Card(props: CardProps) {
     >
       <div class="head">
         <span class="title">{t('cardTitle')}</span>
-        <button type="button" class="close" aria-label={t('cardClose')} onClick={() => props.onClose(true)}>
+        <button type="button" class="close" aria-label={t('cardClose')} onClick={byUser(() => props.onClose(true))}>
           ×
         </button>
       </div>
@@ -105,8 +115,8 @@ export function Card(props: CardProps) {
             aria-selected={i === chosen}
             class={i === chosen ? 'option chosen' : 'option'}
             lang={finding.lang}
-            onMouseEnter={() => setChosen(i)}
-            onClick={() => act(i)}
+            onMouseEnter={byUser(() => setChosen(i))}
+            onClick={byUser(() => act(i))}
           >
             {finding.adds[i] && <span class="adds">{t('cardAdds')}</span>}
             {previewParts(props.text, finding, i).map((part) =>
@@ -130,13 +140,13 @@ export function Card(props: CardProps) {
       )}
       {props.editable ? (
         <div class="actions">
-          <button type="button" class="primary" onClick={() => act(chosen)}>
+          <button type="button" class="primary" onClick={byUser(() => act(chosen))}>
             {t('cardReplace')}
           </button>
-          <button type="button" onClick={props.onIgnore}>
+          <button type="button" onClick={byUser(() => props.onIgnore())}>
             {t('cardIgnore')}
           </button>
-          <button type="button" onClick={props.onNeverFlag}>
+          <button type="button" onClick={byUser(() => props.onNeverFlag())}>
             {t('cardNeverFlag')}
           </button>
         </div>

@@ -34,7 +34,8 @@ export class FieldMarks {
     this.badge.className = 'badge';
     this.badge.hidden = true;
     this.badge.addEventListener('mousedown', (e) => e.preventDefault());
-    this.badge.addEventListener('click', onBadge);
+    // Only the user's click opens the card (a script's click() has isTrusted false).
+    this.badge.addEventListener('click', (e) => e.isTrusted && onBadge());
   }
 
   /** Redraws marks for `findings`, which must describe `model`'s current text. */

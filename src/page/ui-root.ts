@@ -1,9 +1,11 @@
 import { HIGHLIGHT_CSS, SHADOW_CSS } from './styles';
 
 /**
- * Kuuki's only element on a page: <kuuki-root>, with an open shadow root (reachable by assistive
- * tech and tests) holding the overlay marks, the counts and the card. The highlight style is
- * adopted by the document, which writes nothing into the page's DOM.
+ * Kuuki's only element on a page: <kuuki-root>, with a closed shadow root holding the overlay
+ * marks, the counts and the card, so page script cannot read the card (the user's own rewrites)
+ * or reach its buttons. Assistive tech still sees it (the accessibility tree ignores closure);
+ * tests open it from Kuuki's isolated world (see tests/e2e/kuuki-ui.ts and SECURITY.md). The
+ * highlight style is adopted by the document, which writes nothing into the page's DOM.
  */
 export interface UiRoot {
   host: HTMLElement;
@@ -18,10 +20,23 @@ function adoptHighlightStyle(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
+/**
+ * A host the page cannot have claimed. A page that defines <kuuki-root> as its own custom element
+ * first gets its constructor run on Kuuki's host, and ElementInternals.shadowRoot would then hand
+ * it even a closed root; a plain <div> can never be a custom element.
+ */
+function createHost(): HTMLElement {
+  const host = document.createElement('kuuki-root');
+  if (!host.matches(':defined')) return host;
+  const fallback = document.createElement('div');
+  fallback.setAttribute('data-kuuki-root', '');
+  return fallback;
+}
+
 export function createUiRoot(signal: AbortSignal): UiRoot {
   adoptHighlightStyle();
-  const host = document.createElement('kuuki-root');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const host = createHost();
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = SHADOW_CSS;
   const layer = document.createElement('div');

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITORS, type EditorCase, frameOf, markBox, marked } from './editors';
-import { type Harness, launch, pause } from './harness';
+import { type Harness, card, launch, pause } from './harness';
 import { analyze } from '../../src/engine';
 import { applyRewrite, previewText } from '../../src/engine/apply';
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const cardIn = (frame: Frame) => frame.locator('kuuki-root [role="dialog"]');
+const cardIn = (frame: Frame) => card(frame);
 
 async function clickAt(page: Page, frame: Frame, c: EditorCase, point: { x: number; y: number }) {
   let { x, y } = point;

@@ -1,4 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
+import { overlayMarks } from './harness';
+import { inKuuki } from './kuuki-ui';
 
 /**
  * The editors Kuuki must keep in sync, each with the way to read its own model. Fixture pages
@@ -84,30 +86,28 @@ export async function frameOf(page: Page, c: EditorCase): Promise<Frame> {
 }
 
 /** Where the marked phrase is drawn, in the frame's viewport. */
-export function markBox(frame: Frame, c: EditorCase, phrase: string): Promise<{ x: number; y: number } | null> {
-  return frame.evaluate(
-    ({ highlights, phrase }) => {
-      let rect: DOMRect | undefined;
-      if (highlights) {
-        const h = CSS.highlights.get('kuuki-blunt');
-        const range = h && ([...h] as Range[]).find((r) => r.toString().includes(phrase));
-        rect = range?.getClientRects()[0];
-      } else {
-        rect = document.querySelector('kuuki-root')?.shadowRoot?.querySelector('.mark')?.getBoundingClientRect();
-      }
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    { highlights: c.highlights, phrase },
-  );
+export async function markBox(frame: Frame, c: EditorCase, phrase: string): Promise<{ x: number; y: number } | null> {
+  if (!c.highlights) {
+    // Overlay boxes live in Kuuki's closed root: read them from Kuuki's own world.
+    const rect = await inKuuki(frame, (roots) => {
+      const r = roots[0]?.querySelector('.mark')?.getBoundingClientRect();
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    });
+    return rect ?? null;
+  }
+  return frame.evaluate((phrase) => {
+    const h = CSS.highlights.get('kuuki-blunt');
+    const range = h && ([...h] as Range[]).find((r) => r.toString().includes(phrase));
+    const rect = range?.getClientRects()[0];
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  }, phrase);
 }
 
 /** What is marked: highlighted texts, or the number of overlay boxes. */
-export function marked(frame: Frame, c: EditorCase): Promise<string[] | number> {
-  return frame.evaluate((highlights) => {
-    if (highlights) {
-      const h = CSS.highlights.get('kuuki-blunt');
-      return h ? ([...h] as Range[]).map((r) => r.toString()) : [];
-    }
-    return document.querySelector('kuuki-root')?.shadowRoot?.querySelectorAll('.mark').length ?? 0;
-  }, c.highlights);
+export async function marked(frame: Frame, c: EditorCase): Promise<string[] | number> {
+  if (!c.highlights) return overlayMarks(frame).count();
+  return frame.evaluate(() => {
+    const h = CSS.highlights.get('kuuki-blunt');
+    return h ? ([...h] as Range[]).map((r) => r.toString()) : [];
+  });
 }

@@ -1,14 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
+import { type BrowserContext, type Frame, type Page, type Worker, chromium } from 'playwright-core';
+import { kuukiUi } from './kuuki-ui';
 
 /**
  * One Chromium with the built extension loaded, for one test file. Fixture pages are answered by
  * Playwright itself at real site addresses (https://app.slack.com/…, https://mail.google.com/…),
  * so the content script runs as it would there, with no network at all. Every request is recorded.
  */
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** KUUKI_EXTENSION_DIR runs the tests against another build (say, the code before a fix). */
+export const EXTENSION_DIR = resolve(process.env.KUUKI_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const FIXTURES_DIR = resolve('tests/e2e/fixtures');
 export const FIXTURES_BUILD = resolve('tests/e2e/.build');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -98,10 +100,10 @@ export function highlightedTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** The card inside <kuuki-root>'s open shadow root. */
-export const card = (page: Page) => page.locator('kuuki-root').locator('[role="dialog"]');
-export const overlayMarks = (page: Page) => page.locator('kuuki-root').locator('.mark');
-export const badge = (page: Page) => page.locator('kuuki-root').locator('.badge');
+/** The card, overlay marks and badge inside Kuuki's closed shadow root (reached from Kuuki's world). */
+export const card = (page: Page | Frame) => kuukiUi(page, '[role="dialog"]');
+export const overlayMarks = (page: Page | Frame) => kuukiUi(page, '.mark');
+export const badge = (page: Page | Frame) => kuukiUi(page, '.badge');
 
 /** A person pauses before reaching for undo; editors group fast edits into one undo step. */
 export const pause = (page: Page, ms = 1100) => page.waitForTimeout(ms);

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
-import { type Harness, highlightedTexts, launch, overlayMarks } from './harness';
+import { type Harness, card, highlightedTexts, launch, overlayMarks } from './harness';
 
 // Kuuki's life in a page is the extension's, not the page's: a page cannot switch it off or
 // learn it is there, a tab shares the engine fairly with others, and UI left by an extension that
@@ -90,7 +90,7 @@ describe('after the extension is reloaded', () => {
     await typeInto(page, '.ql-editor', BLUNT);
     await expect.poll(() => highlightedTexts(page)).not.toEqual([]);
     await page.keyboard.press('Alt+Shift+K');
-    await page.locator('kuuki-root').locator('[role="dialog"]').waitFor();
+    await card(page).waitFor();
     await h.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     await expect.poll(() => page.locator('kuuki-root').count(), { timeout: 8000 }).toBe(0);
     expect(await highlightedTexts(page)).toEqual([]);

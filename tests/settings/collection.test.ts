@@ -15,7 +15,7 @@ import {
 import { setStorageEnv } from '../../src/settings/env';
 import { listQuarantine, quarantine } from '../../src/settings/quarantine';
 import { discardQuarantine, restoreQuarantined } from '../../src/settings/restore';
-import { getNeverFlag, getSettings, updateSettings } from '../../src/settings/store';
+import { addNeverFlag, getNeverFlag, getSettings, updateSettings } from '../../src/settings/store';
 import { planImport } from '../../src/settings/transfer';
 import { type Device, World } from './sim';
 
@@ -282,6 +282,40 @@ describe('6. quarantine limits', () => {
     world.deliver(b);
     on(b);
     expect((await getSettings()).enabledSites).toEqual(hosts);
+  });
+});
+
+describe('7. the never-flag list at the sync quotas', () => {
+  // Issue 13: as one sync item the list filled Chrome's 8 KB per-item quota at about 72 phrases,
+  // and the 73rd was silently not stored.
+  it('keeps 200 never-flag phrases on another device, and one damaged phrase is set aside, not the rest', async () => {
+    const a = world.device('a');
+    on(a);
+    const phrases = Array.from({ length: 200 }, (_, i) => `per my last email about ticket number ${i}`);
+    for (const [i, phrase] of phrases.entries()) {
+      // A person's pace: well under Chrome's 120 sync writes a minute.
+      if (i % 40 === 0) world.tick(60_000);
+      const report = await addNeverFlag(phrase, `en-per-my-last-email-${i}`);
+      expect(report.reason).toBeUndefined();
+    }
+    const listBytes = itemBytes('neverFlag', (await getNeverFlag()).map(({ phrase, entryId, addedAt }) => ({ phrase, entryId, addedAt })));
+    expect(listBytes).toBeGreaterThan(8192 * 2); // far past what one item could hold
+    for (const [k, v] of Object.entries(a.sync.items)) expect(itemBytes(k, v)).toBeLessThanOrEqual(8192);
+
+    const b = world.device('b');
+    b.inbox = Object.entries(a.sync.items);
+    world.deliver(b);
+    on(b);
+    expect((await getNeverFlag()).map((n) => n.phrase).sort()).toEqual([...phrases].sort());
+
+    // Damage one phrase's record as a bad sync or an old version might.
+    const victim = phrases[5]!;
+    const [key, item] = Object.entries(b.sync.items).find(([, v]) => JSON.stringify(v).includes(JSON.stringify(victim)))!;
+    b.sync.items[key] = JSON.parse(JSON.stringify(item).replace(JSON.stringify(victim), '42'));
+    const kept = (await getNeverFlag()).map((n) => n.phrase);
+    expect(kept).toHaveLength(199);
+    expect(kept).not.toContain(victim);
+    expect((await listQuarantine()).some((q) => q.key.includes('neverFlag'))).toBe(true);
   });
 });
 
