@@ -20,8 +20,14 @@ interface Options {
 let ready: Promise<void> | undefined;
 let options: Promise<Options> | undefined;
 
+let customLoads = 0;
+
 async function loadCustom(): Promise<void> {
-  const entries = (await getCustomRewrites()).map(toEntry).filter((entry) => {
+  const load = ++customLoads;
+  const stored = await getCustomRewrites();
+  // Rewrites saved again meanwhile win: an older read finishing last must not put back its list.
+  if (load !== customLoads) return;
+  const entries = stored.map(toEntry).filter((entry) => {
     try {
       // One rewrite whose pattern no longer compiles must not switch off the others.
       compileEntry(entry, true);

@@ -27,10 +27,16 @@ export function TryView(props: { settings: Settings; custom: CustomRewrite[]; ne
   }, []);
   useEffect(() => {
     if (!engine) return;
+    // Rewrites saved again while these compile win: an older list must not come back after them.
+    let current = true;
     void usableCustomEntries(props.custom.map(toEntry)).then((entries) => {
+      if (!current) return;
       engine.setCustomEntries(entries);
       setCustomVersion((v) => v + 1);
     });
+    return () => {
+      current = false;
+    };
   }, [engine, props.custom]);
 
   const ignored = useMemo(() => props.neverFlag.map((n) => n.phrase), [props.neverFlag]);

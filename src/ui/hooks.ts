@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { type CustomRewritesState, readCustomRewrites, watchCustomRewrites } from '../settings/custom-rewrites';
 import { DEFAULT_SETTINGS, type NeverFlag, type Settings } from '../settings/schema';
 import { siteOfUrl } from '../settings/sites';
+import { latestOnly } from './latest';
 import type { QuarantinedValue } from '../settings/quarantine';
 import { listQuarantine, watchQuarantine } from '../settings/restore';
 import {
@@ -19,17 +20,17 @@ function useStored<T>(initial: T, load: () => Promise<T>, watch: (changed: () =>
   useEffect(() => {
     let alive = true;
     let last: string | undefined;
-    const refresh = () =>
-      void load().then(
-        (value) => {
-          // A save changes several stored items in turn; re-render only when the value changed.
-          const seen = JSON.stringify(value);
-          if (!alive || seen === last) return;
-          last = seen;
-          setState({ value, loaded: true });
-        },
-        (e: unknown) => console.error('Kuuki: could not read storage', e),
-      );
+    const refresh = latestOnly(
+      load,
+      (value) => {
+        // A save changes several stored items in turn; re-render only when the value changed.
+        const seen = JSON.stringify(value);
+        if (!alive || seen === last) return;
+        last = seen;
+        setState({ value, loaded: true });
+      },
+      (e: unknown) => console.error('Kuuki: could not read storage', e),
+    );
     refresh();
     const unwatch = watch(refresh);
     return () => {

@@ -68,9 +68,13 @@ async function reset(uiLanguage: 'en' | 'ja' = 'en') {
   await popup.evaluate(
     async ({ uiLanguage, chromeOf }) => {
       const chrome = new Function(`return (${chromeOf})()`)() as Chrome;
-      await chrome.storage.sync.clear();
-      await chrome.storage.local.clear();
-      await chrome.storage.sync.set({ settings: { uiLanguage } });
+      // Under Kuuki's own storage lock: a background settle that read before the clear must
+      // not write its copy back after it (that leaked one test's rewrites into the next).
+      await navigator.locks.request('kuuki-storage', async () => {
+        await chrome.storage.sync.clear();
+        await chrome.storage.local.clear();
+        await chrome.storage.sync.set({ settings: { uiLanguage } });
+      });
     },
     { uiLanguage, chromeOf: chromeOf.toString() },
   );

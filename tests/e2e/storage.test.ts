@@ -26,9 +26,12 @@ async function popup(): Promise<Page> {
 async function clear(page: Page) {
   await page.evaluate(async () => {
     const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
-    await chrome.storage.sync.clear();
-    await chrome.storage.local.clear();
-    await chrome.storage.sync.set({ settings: { uiLanguage: 'en' } });
+    // Under Kuuki's storage lock, so no settle in the background writes back what it read before.
+    await navigator.locks.request('kuuki-storage', async () => {
+      await chrome.storage.sync.clear();
+      await chrome.storage.local.clear();
+      await chrome.storage.sync.set({ settings: { uiLanguage: 'en' } });
+    });
   });
 }
 
