@@ -60,10 +60,15 @@ const HIRAGANA = /[\u3041-\u3096]/;
 const E_OR_I_ROW = /[いきぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ]$/;
 const ICHIDAN_STEM_IN_I = /(起き|生き|過ぎ|借り|降り|下り|足り|浴び|延び|伸び|落ち|満ち|閉じ|感じ|信じ|生じ|応じ|命じ|禁じ|通じ|案じ|論じ|見|着|居|似|煮)$/;
 
+// ます after kana (います, します, きます; 済ます and 冷ます have kanji before it), and です.
+const POLITE_ENDING = /([\u3041-\u3096]ます|です)$/;
+
 const isKuruStem = (s: string) => s === '来' || s === 'き' || s === 'こ';
 
 /** The dictionary form's class from its spelling: 食べる ichidan, 送る godan, 確認する suru. */
 export function fromDictionary(word: string): Verb | null {
+  // A polite ending is no dictionary form: 見ています is not a す verb "見ていま-す", nor 遅いです.
+  if (POLITE_ENDING.test(word)) return null;
   if (/(する|ずる)$/.test(word)) return { stem: word.slice(0, -2), cls: 'suru' };
   if (word.endsWith('来る')) return { stem: word.slice(0, -2), cls: 'kuru', kanji: true };
   if (word === 'くる') return { stem: '', cls: 'kuru' };

@@ -25,6 +25,17 @@ describe('Japanese verbs', () => {
     expect(allForms(fromDictionary(word))).toBe(forms);
   });
 
+  it.each(['見ています', '確認します', '遅いです', '行きます'])('does not read the polite %s as a dictionary form', (word) => {
+    expect(fromDictionary(word)).toBeNull();
+  });
+
+  it.each([
+    ['済ます', '済まして 済ました 済ます 済まし 済まさ 済ませ'],
+    ['冷ます', '冷まして 冷ました 冷ます 冷まし 冷まさ 冷ませ'],
+  ])('still conjugates the す verb %s', (word, forms) => {
+    expect(allForms(fromDictionary(word))).toBe(forms);
+  });
+
   it.each([
     ['送れ', 'imp', '送って'],
     ['確認しろ', 'imp', '確認して'],
