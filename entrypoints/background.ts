@@ -5,8 +5,9 @@ import { keepStorageSettled } from '../src/background/storage-upkeep';
 import { phraseKey } from '../src/engine/normalize';
 import { resolveUiLanguage, translator } from '../src/i18n/messages';
 import type { Request, Responses, TabMessage } from '../src/messages';
+import { registerChange, registerFor } from '../src/settings/registers';
 import { isSiteEnabled } from '../src/settings/sites';
-import { addNeverFlag, getSettings, watchSettings } from '../src/settings/store';
+import { addNeverFlag, getSettings, updateSettings, watchSettings } from '../src/settings/store';
 
 const MENU_ID = 'kuuki-soften';
 
@@ -18,12 +19,20 @@ async function handle(request: Request, sender: Browser.runtime.MessageSender): 
         enabled: isSiteEnabled(settings, request.hostname),
         showEquivalents: settings.showEquivalents,
         uiLanguage: resolveUiLanguage(settings.uiLanguage, navigator.language),
+        register: registerFor(settings, request.hostname),
       };
     }
     case 'analyze':
-      return analyzeForPage(request.text, `${sender.tab?.id ?? sender.url}:${sender.frameId ?? 0}:${request.field ?? ''}`);
+      return analyzeForPage(
+        request.text,
+        `${sender.tab?.id ?? sender.url}:${sender.frameId ?? 0}:${request.field ?? ''}`,
+        request.register,
+      );
     case 'never-flag':
       await addNeverFlag(phraseKey(request.text), request.entryId);
+      return { ok: true };
+    case 'set-register':
+      await updateSettings(registerChange(await getSettings(), request.hostname, request.register));
       return { ok: true };
   }
 }
