@@ -1,13 +1,14 @@
 import { type Browser, browser } from 'wxt/browser';
 import { analyzeForPage, ensureEngine, watchEngineSources } from '../src/background/engine-host';
+import { saveSiteRegister } from '../src/background/site-register';
 import { CONTENT_SCRIPT_FILE, syncSiteScripts } from '../src/background/sites';
 import { keepStorageSettled } from '../src/background/storage-upkeep';
 import { phraseKey } from '../src/engine/normalize';
 import { resolveUiLanguage, translator } from '../src/i18n/messages';
 import type { Request, Responses, TabMessage } from '../src/messages';
-import { registerChange, registerFor } from '../src/settings/registers';
+import { registerFor } from '../src/settings/registers';
 import { isSiteEnabled } from '../src/settings/sites';
-import { addNeverFlag, getSettings, updateSettings, watchSettings } from '../src/settings/store';
+import { addNeverFlag, getSettings, watchSettings } from '../src/settings/store';
 
 const MENU_ID = 'kuuki-soften';
 
@@ -32,7 +33,7 @@ async function handle(request: Request, sender: Browser.runtime.MessageSender): 
       await addNeverFlag(phraseKey(request.text), request.entryId);
       return { ok: true };
     case 'set-register':
-      await updateSettings(registerChange(await getSettings(), request.hostname, request.register));
+      await saveSiteRegister(request.hostname, request.register);
       return { ok: true };
   }
 }

@@ -7,7 +7,7 @@ import { UI_LANGUAGES } from '../settings/schema';
 import { listSites } from '../settings/sites';
 import type { SaveReport } from '../settings/collection';
 import type { QuarantinedValue } from '../settings/quarantine';
-import { removeNeverFlag, updateSettings } from '../settings/store';
+import { getSettings, removeNeverFlag, updateSettings } from '../settings/store';
 import { QuarantineNotice } from './QuarantineNotice';
 import { Trans, useI18n } from './i18n';
 import { setSiteEnabled } from './site-actions';
@@ -20,8 +20,10 @@ const LANG_CHOICES: { value: string; langs: Lang[]; key: 'langEn' | 'langJa' | '
 ];
 const REGISTER_KEYS = { teammate: 'registerTeammate', manager: 'registerManager', client: 'registerClient' } as const;
 
+let registerSaves: Promise<unknown> = Promise.resolve();
+
 /** Who the user writes to on a site: the card's R switches the same setting. */
-function RegisterSelect(props: { settings: Settings; hostname: string; onSave(change: Partial<Settings>): void }) {
+function RegisterSelect(props: { settings: Settings; hostname: string; onSave(change: Partial<Settings>): Promise<void> }) {
   const { t } = useI18n();
   const id = `register-${props.hostname}`;
   return (
@@ -31,7 +33,14 @@ function RegisterSelect(props: { settings: Settings; hostname: string; onSave(ch
         id={id}
         aria-describedby={`site-${props.hostname} set-register-help`}
         value={registerFor(props.settings, props.hostname)}
-        onChange={(e) => props.onSave(registerChange(props.settings, props.hostname, e.currentTarget.value as Register))}
+        onChange={(e) => {
+          const register = e.currentTarget.value as Register;
+          // One after the other, each from what is stored by then (not what this view last showed):
+          // two quick changes on two sites both count.
+          registerSaves = registerSaves
+            .then(async () => props.onSave(registerChange(await getSettings(), props.hostname, register)))
+            .catch(() => undefined);
+        }}
       >
         {REGISTERS.map((r) => (
           <option key={r} value={r}>
@@ -122,7 +131,7 @@ export function SettingsView(props: {
                   </button>
                 </>
               )}
-              {site.enabled && <RegisterSelect settings={settings} hostname={site.hostname} onSave={(c) => void save(c)} />}
+              {site.enabled && <RegisterSelect settings={settings} hostname={site.hostname} onSave={save} />}
             </li>
           ))}
         </ul>
