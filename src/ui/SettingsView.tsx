@@ -23,7 +23,9 @@ const REGISTER_KEYS = { teammate: 'registerTeammate', manager: 'registerManager'
 let registerSaves: Promise<unknown> = Promise.resolve();
 
 /** Who the user writes to on a site: the card's R switches the same setting. */
-function RegisterSelect(props: { settings: Settings; hostname: string; onSave(change: Partial<Settings>): Promise<void> }) {
+type SaveSettings = (change: Partial<Settings>) => Promise<void>;
+
+function RegisterSelect(props: { settings: Settings; hostname: string; onSave: SaveSettings }) {
   const { t } = useI18n();
   const id = `register-${props.hostname}`;
   return (
