@@ -9,6 +9,7 @@ import type { SaveReport } from '../settings/collection';
 import type { QuarantinedValue } from '../settings/quarantine';
 import { getSettings, removeNeverFlag, updateSettings } from '../settings/store';
 import { QuarantineNotice } from './QuarantineNotice';
+import { REGISTER_KEYS } from './format';
 import { Trans, useI18n } from './i18n';
 import { setSiteEnabled } from './site-actions';
 import { useAnnounce } from './status';
@@ -18,8 +19,6 @@ const LANG_CHOICES: { value: string; langs: Lang[]; key: 'langEn' | 'langJa' | '
   { value: 'ja', langs: ['ja'], key: 'langJa' },
   { value: 'both', langs: ['en', 'ja'], key: 'langBoth' },
 ];
-const REGISTER_KEYS = { teammate: 'registerTeammate', manager: 'registerManager', client: 'registerClient' } as const;
-
 let registerSaves: Promise<unknown> = Promise.resolve();
 
 /** Who the user writes to on a site: the card's R switches the same setting. */

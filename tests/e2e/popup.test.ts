@@ -160,7 +160,12 @@ describe('phrasebook', () => {
     const examples = dekimasen.examples.flatMap((x) => [x.text, x.after]);
     for (const part of [...dekimasen.rewrites.map(displayRewrite), dekimasen.equivalent, dekimasen.why, ...examples])
       expect(text).toContain(part);
-    expect(await detail.getByRole('button', { name: 'Copy' }).count()).toBe(dekimasen.rewrites.length + 1);
+    // Rewrites for each reader that has its own, under their own heading.
+    const variants = Object.values(dekimasen.byRegister ?? {}).flatMap((v) => v!.rewrites);
+    expect(variants.length).toBeGreaterThan(0);
+    for (const part of variants) expect(text).toContain(part);
+    expect(text).toContain('Softer rewrites, to a teammate');
+    expect(await detail.getByRole('button', { name: 'Copy' }).count()).toBe(dekimasen.rewrites.length + variants.length + 1);
     await page.keyboard.press('Escape');
     await page.locator('#pb-search').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pb-search');
