@@ -1,10 +1,12 @@
 import { type Browser, browser } from 'wxt/browser';
 import { analyzeForPage, ensureEngine, watchEngineSources } from '../src/background/engine-host';
+import { saveSiteRegister } from '../src/background/site-register';
 import { CONTENT_SCRIPT_FILE, syncSiteScripts } from '../src/background/sites';
 import { keepStorageSettled } from '../src/background/storage-upkeep';
 import { phraseKey } from '../src/engine/normalize';
 import { resolveUiLanguage, translator } from '../src/i18n/messages';
 import type { Request, Responses, TabMessage } from '../src/messages';
+import { registerFor } from '../src/settings/registers';
 import { isSiteEnabled } from '../src/settings/sites';
 import { addNeverFlag, getSettings, watchSettings } from '../src/settings/store';
 
@@ -18,12 +20,20 @@ async function handle(request: Request, sender: Browser.runtime.MessageSender): 
         enabled: isSiteEnabled(settings, request.hostname),
         showEquivalents: settings.showEquivalents,
         uiLanguage: resolveUiLanguage(settings.uiLanguage, navigator.language),
+        register: registerFor(settings, request.hostname),
       };
     }
     case 'analyze':
-      return analyzeForPage(request.text, `${sender.tab?.id ?? sender.url}:${sender.frameId ?? 0}:${request.field ?? ''}`);
+      return analyzeForPage(
+        request.text,
+        `${sender.tab?.id ?? sender.url}:${sender.frameId ?? 0}:${request.field ?? ''}`,
+        request.register,
+      );
     case 'never-flag':
       await addNeverFlag(phraseKey(request.text), request.entryId);
+      return { ok: true };
+    case 'set-register':
+      await saveSiteRegister(request.hostname, request.register);
       return { ok: true };
   }
 }

@@ -8,12 +8,18 @@
  * the blunt lines after one click on every finding: content retention, slot leaks, invented
  * specifics, and how many results Kuuki no longer flags. Then the Stanford Politeness Corpus
  * quartiles (Wikipedia requests, English only).
+ * Each set is also scored per register (who the text is written to: teammate, manager, client,
+ * and each line to the reader its context names), with how often the rewrites differ from a
+ * manager's where the data says they should, and any ございます / いただけますでしょうか offered to a
+ * teammate in Japanese.
  * --verbose lists missed blunt lines (not for the held-out set), --pairs every before → after
  * of the development set.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/engine';
+import { builtinEntries } from '../src/phrasebook/builtin';
+import type { Register } from '../src/phrasebook/schema';
 import {
   type EvalLang,
   EVAL_SETS,
@@ -27,11 +33,15 @@ import {
   scoreSet,
 } from './eval/measure';
 import { scoreRewrites } from './eval/rewrites';
+import { REGISTERS, differsFromManager, scoreAsAddressed, scoreInRegister, stiffForTeammates } from './eval/registers';
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const showPairs = process.argv.includes('--pairs');
 const findingsIn = (lang: EvalLang) => (text: string) => analyze(text, { langs: [lang] });
 const flaggedIn = (lang: EvalLang) => (text: string) => findingsIn(lang)(text).length > 0;
+const inRegister = (lang: EvalLang) => (text: string, register: Register) => analyze(text, { langs: [lang], register });
+const variants = new Map(builtinEntries().map((e) => [e.id, e.byRegister ?? {}]));
+const hasVariant = (id: string, register: Register) => !!variants.get(id)?.[register];
 
 const pct = (r: Rate) => (Number.isNaN(r.rate) ? '—' : `${(r.rate * 100).toFixed(1)}%`);
 const cell = (r: Rate) => (r.total ? `${pct(r).padStart(6)} (${r.hits}/${r.total})` : '—');
@@ -69,6 +79,29 @@ for (const set of EVAL_SETS) {
         return [kind, cell(s.recall), cell(s.falsePositive)];
       });
       console.log(`\n${table(['kind', 'recall (mistakes)', 'false positives (correct)'], rows)}`);
+    }
+    {
+      const analyzeIn = inRegister(lang);
+      const rows = REGISTERS.map((r) => {
+        const s = scoreInRegister(items, r, analyzeIn);
+        return [`to ${r === 'teammate' ? 'a teammate' : `a ${r}`}`, cell(s.recall), cell(s.falsePositive)];
+      });
+      if (items.some((i) => i.register)) {
+        const s = scoreAsAddressed(items, analyzeIn);
+        rows.push(['as addressed', cell(s.recall), cell(s.falsePositive)]);
+      }
+      console.log(`\n${table(['register', 'recall (blunt)', 'false positives (polite)'], rows)}`);
+      const texts = items.map((i) => i.text);
+      const differs = (['teammate', 'client'] as const).map((r) => {
+        const d = differsFromManager(texts, r, analyzeIn, hasVariant);
+        return `to a ${r} ${cell(d.expected).trim()}`;
+      });
+      const stiff = stiffForTeammates(lang, texts, analyzeIn);
+      console.log(
+        `Rewrites that differ from a manager's where the entry has its own for the reader: ${differs.join(', ')}` +
+          (lang === 'ja' ? `; teammate rewrites with ございます / いただけますでしょうか: ${stiff.stiff.length} of ${stiff.offered}` : ''),
+      );
+      if (!heldOut) for (const x of stiff.stiff.slice(0, 10)) console.log(`  stiff to a teammate: ${x.entryId}: ${x.rewrite}  ← ${one(x.text)}`);
     }
     if (set) {
       const blunt = items.filter((i) => i.label === 'blunt').map((i) => i.text);

@@ -1,5 +1,6 @@
 import type { Finding } from './engine/types';
 import type { UiLang } from './i18n/messages';
+import type { Register } from './phrasebook/schema';
 
 /**
  * The most text one analysis request carries. A longer field is analysed around the caret, a
@@ -11,13 +12,18 @@ export const ANALYSIS_CAP = 20_000;
 export type Request =
   | { type: 'page-state'; hostname: string }
   /** `field` tells one field of the tab from another: a newer request from it replaces the older. */
-  | { type: 'analyze'; text: string; field?: string }
-  | { type: 'never-flag'; text: string; entryId: string };
+  /** `register`: who the text is written to (the site's, or what the user switched the card to). */
+  | { type: 'analyze'; text: string; field?: string; register?: Register }
+  | { type: 'never-flag'; text: string; entryId: string }
+  /** The card's one-key switch: from now on, write to `register` on this site. */
+  | { type: 'set-register'; hostname: string; register: Register };
 
 export interface PageState {
   enabled: boolean;
   showEquivalents: boolean;
   uiLanguage: UiLang;
+  /** Who the user writes to on this site. */
+  register: Register;
 }
 
 export interface Responses {
@@ -25,6 +31,7 @@ export interface Responses {
   /** `superseded`: a newer request from the same field came first; these findings are empty. */
   analyze: { findings: Finding[]; superseded?: boolean };
   'never-flag': { ok: true };
+  'set-register': { ok: true };
 }
 
 /** What the background tells a tab. */

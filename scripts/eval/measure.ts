@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REGISTERS, type Register } from '../../src/phrasebook/schema';
 
 export const FAMILIES = [
   'criticism',
@@ -35,6 +36,8 @@ export interface EvalItem {
   family: ItemFamily;
   /** A finer kind within the family (the etiquette sets: ryoukai, nijuu-keigo, …). */
   kind?: string;
+  /** Who the line is written to, where its context says (a chat among peers: "teammate"). Default: a manager. */
+  register?: Register;
   /** 1-based line in the .jsonl file, for messages. */
   line: number;
 }
@@ -71,14 +74,23 @@ export function parseEvalSet(source: string, file = '<jsonl>'): EvalItem[] {
     } catch (e) {
       throw new Error(`${file}:${line}: invalid JSON (${(e as Error).message})`);
     }
-    const { text, label, family, kind } = (obj ?? {}) as Record<string, unknown>;
+    const { text, label, family, kind, register } = (obj ?? {}) as Record<string, unknown>;
     if (typeof text !== 'string' || !text.trim()) throw new Error(`${file}:${line}: "text" must be a non-empty string`);
     if (label !== 'blunt' && label !== 'polite') throw new Error(`${file}:${line}: "label" must be "blunt" or "polite"`);
     if (typeof family !== 'string' || !FAMILY_SET.has(family))
       throw new Error(`${file}:${line}: unknown family ${JSON.stringify(family)}`);
     if (label === 'blunt' && family === 'neutral') throw new Error(`${file}:${line}: a blunt line needs a real family`);
     if (kind !== undefined && typeof kind !== 'string') throw new Error(`${file}:${line}: "kind" must be a string`);
-    items.push({ text, label, family: family as ItemFamily, ...(kind ? { kind } : {}), line });
+    if (register !== undefined && !(REGISTERS as readonly unknown[]).includes(register))
+      throw new Error(`${file}:${line}: "register" must be one of ${REGISTERS.join(', ')}`);
+    items.push({
+      text,
+      label,
+      family: family as ItemFamily,
+      ...(kind ? { kind } : {}),
+      ...(register ? { register: register as Register } : {}),
+      line,
+    });
   });
   return items;
 }

@@ -2,7 +2,7 @@ import { defaultEngine } from '../engine';
 import { compileEntry } from '../engine/engine';
 import type { Finding } from '../engine/types';
 import { ANALYSIS_CAP } from '../messages';
-import type { Lang } from '../phrasebook/schema';
+import type { Lang, Register } from '../phrasebook/schema';
 import { AnalysisQueue, generatorWork } from './analysis-queue';
 import { getCustomRewrites, toEntry, watchCustomRewrites } from '../settings/custom-rewrites';
 import { getNeverFlag, getSettings, watchNeverFlag, watchSettings } from '../settings/store';
@@ -65,11 +65,16 @@ const queue = new AnalysisQueue<Finding[]>();
 
 /**
  * Analyses a page's text, taking turns with every other tab's; `key` names the tab, frame and
- * field, whose newer request supersedes this one. Text past ANALYSIS_CAP is not analysed.
+ * field, whose newer request supersedes this one; `register` is who it is written to. Text past
+ * ANALYSIS_CAP is not analysed.
  */
-export async function analyzeForPage(text: string, key: string): Promise<{ findings: Finding[]; superseded?: boolean }> {
+export async function analyzeForPage(
+  text: string,
+  key: string,
+  register?: Register,
+): Promise<{ findings: Finding[]; superseded?: boolean }> {
   const [, { langs, ignoredPhrases }] = await Promise.all([ensureEngine(), (options ??= loadOptions())]);
-  const steps = defaultEngine().analyzeInSteps(text.slice(0, ANALYSIS_CAP), { langs, ignoredPhrases });
+  const steps = defaultEngine().analyzeInSteps(text.slice(0, ANALYSIS_CAP), { langs, ignoredPhrases, register });
   const outcome = await queue.run(key, generatorWork(steps));
   return outcome.done ? { findings: outcome.value } : { findings: [], superseded: true };
 }

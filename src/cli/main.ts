@@ -4,15 +4,16 @@ import { analyze } from '../engine';
 import { sentenceAfter } from '../engine/apply';
 import type { Finding } from '../engine/types';
 import { shownEntries } from '../phrasebook/shown';
-import type { Lang } from '../phrasebook/schema';
+import { DEFAULT_REGISTER, type Lang, REGISTERS, type Register } from '../phrasebook/schema';
 import { NotTextError, decodeText } from './decode';
 import { lineStarts, position } from './position';
 
 export const USAGE = `Usage:
-  kuuki check [FILE|-]... [--format text|json|jsonl] [--lang en|ja|auto]
+  kuuki check [FILE|-]... [--format text|json|jsonl] [--lang en|ja|auto] [--to teammate|manager|client]
   kuuki list [--format text|json]
 
-check   flags blunt phrasing and prints each sentence with it softened (stdin when no FILE or "-")
+check   flags blunt phrasing and prints each sentence with it softened (stdin when no FILE or "-");
+        --to says who it is written to (default: manager)
 list    prints every phrasebook entry
 
 Exit status: 0 clean, 1 something was flagged, 2 usage error or unreadable file.`;
@@ -38,6 +39,7 @@ function parse(argv: string[]) {
       options: {
         format: { type: 'string', short: 'f' },
         lang: { type: 'string', short: 'l', default: 'auto' },
+        to: { type: 'string', short: 't', default: DEFAULT_REGISTER },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -45,7 +47,7 @@ function parse(argv: string[]) {
     throw new UsageError((e as Error).message);
   }
   const [command, ...files] = parsed.positionals;
-  if (parsed.values.help) return { command: 'help' as const, format: 'text', langs: LANG_CHOICES.auto!, files };
+  if (parsed.values.help) return { command: 'help' as const, format: 'text', langs: LANG_CHOICES.auto!, register: DEFAULT_REGISTER, files };
   if (command !== 'check' && command !== 'list')
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = parsed.values.format ?? 'text';
@@ -53,8 +55,10 @@ function parse(argv: string[]) {
     throw new UsageError(`--format must be one of ${FORMATS[command].join(', ')} for ${command}`);
   const langs = LANG_CHOICES[parsed.values.lang];
   if (!langs) throw new UsageError('--lang must be one of en, ja, auto');
+  const register = parsed.values.to as Register;
+  if (!REGISTERS.includes(register)) throw new UsageError(`--to must be one of ${REGISTERS.join(', ')}`);
   if (command === 'list' && files.length) throw new UsageError('list takes no files');
-  return { command, format, langs, files: files.length ? files : ['-'] };
+  return { command, format, langs, register, files: files.length ? files : ['-'] };
 }
 
 /** A finding as the CLI prints it: with each rewrite's sentence as it reads after the change. */
@@ -69,20 +73,20 @@ const sentenceAfterText = (source: string, f: Finding, choice: number) =>
     .map((p) => p.text)
     .join('');
 
-function checkText(name: string, text: string, format: string, langs: readonly Lang[]) {
+function checkText(name: string, text: string, format: string, langs: readonly Lang[], register: Register) {
   if (format === 'jsonl') {
     const lines = text.split('\n');
     if (lines.at(-1) === '') lines.pop();
     let flagged = false;
     const out = lines.map((raw, i) => {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      const findings = analyze(line, { langs });
+      const findings = analyze(line, { langs, register });
       flagged ||= findings.length > 0;
       return `${JSON.stringify({ line: i + 1, findings: findings.map((f) => outputFinding(line, f)) })}\n`;
     });
     return { out: out.join(''), flagged };
   }
-  const findings = analyze(text, { langs });
+  const findings = analyze(text, { langs, register });
   const starts = lineStarts(text);
   if (format === 'json') {
     const rows = findings.map((f) => ({ ...position(starts, f.start), ...outputFinding(text, f) }));
@@ -122,7 +126,7 @@ export function run(argv: string[], readInput: (file: string) => string): CliRes
       const what = e instanceof NotTextError ? `${file} ${reason}` : `cannot read ${file}: ${reason}`;
       return { stdout, stderr: `kuuki: ${what}\n`, code: 2 };
     }
-    const result = checkText(file === '-' ? '<stdin>' : file, text, args.format, args.langs);
+    const result = checkText(file === '-' ? '<stdin>' : file, text, args.format, args.langs, args.register);
     stdout += result.out;
     flagged ||= result.flagged;
   }

@@ -1,4 +1,4 @@
-import type { Lang, MatchableEntry } from '../phrasebook/schema';
+import { DEFAULT_REGISTER, type Lang, type MatchableEntry, type Register, appliesTo, rewritesFor } from '../phrasebook/schema';
 import { compileEnglishPattern } from './english';
 import { phraseKey } from './normalize';
 import { LazyMatcher, englishTriggersOf } from './lazy-matcher';
@@ -110,10 +110,13 @@ function compileSpecs({ entry, patterns, exceptions }: EntrySpecs, custom: boole
   if (!custom && !lazy) {
     const bound = boundByAll(matchers, (m) => m.slotNames);
     const verbs = boundByAll(matchers, (m) => m.verbSlots);
-    entry.rewrites.forEach((rewrite, i) => {
+    const check = (field: string) => (rewrite: string, i: number) => {
       const problem = templateProblem(rewrite, entry.lang, bound, verbs);
-      if (problem) throw new PatternError(entry.id, `rewrites[${i}]`, problem);
-    });
+      if (problem) throw new PatternError(entry.id, `${field}[${i}]`, problem);
+    };
+    entry.rewrites.forEach(check('rewrites'));
+    for (const [register, variant] of Object.entries(entry.byRegister ?? {}))
+      variant!.rewrites.forEach(check(`byRegister.${register}.rewrites`));
   }
   return { entry, custom, matchers, exceptions: matchersOf(entry.id, 'exceptions', exceptions, lazy) };
 }
@@ -212,13 +215,14 @@ export class Engine {
    */
   *analyzeInSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Finding[], void> {
     const langs = options.langs ?? ALL_LANGS;
+    const register = options.register ?? DEFAULT_REGISTER;
     const ignoredEntries = new Set(options.ignoredEntries);
     const ignoredPhrases = new Set((options.ignoredPhrases ?? []).map(phraseKey));
     const findings: Finding[] = [];
     const sentences = segment(text);
     for (const span of sentences) {
       const before = this.sentencesAnalysed;
-      const found = this.analyzeSentence(text.slice(span.start, span.end), langs);
+      const found = this.analyzeSentence(text.slice(span.start, span.end), langs, register);
       if (this.sentencesAnalysed !== before) yield;
       for (const f of found) {
         const start = span.start + f.start;
@@ -233,8 +237,8 @@ export class Engine {
     return this.mixedWith.size ? keepMixed(piled, text, sentences, (id) => this.mixedWith.get(id)) : piled;
   }
 
-  private analyzeSentence(text: string, langs: readonly Lang[]): SentenceFinding[] {
-    const key = `${langs.join()}\u0000${text}`;
+  private analyzeSentence(text: string, langs: readonly Lang[], register: Register): SentenceFinding[] {
+    const key = `${langs.join()}\u0000${register}\u0000${text}`;
     const cached = this.cache.get(key);
     if (cached) {
       // Refresh its place so the cache forgets the least recently used sentences first.
@@ -243,13 +247,13 @@ export class Engine {
       return cached;
     }
     this.sentencesAnalysed++;
-    const found = this.matchSentence(text, langs);
+    const found = this.matchSentence(text, langs, register);
     this.cache.set(key, found);
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     return found;
   }
 
-  private matchSentence(text: string, langs: readonly Lang[]): SentenceFinding[] {
+  private matchSentence(text: string, langs: readonly Lang[], register: Register): SentenceFinding[] {
     const sentence = new Sentence(text);
     const latin = HAS_LATIN.test(text);
     const nonAscii = HAS_NON_ASCII.test(text);
@@ -260,6 +264,8 @@ export class Engine {
     for (const { compiled, matcher } of this.index.candidates(triggers)) {
       const { lang } = compiled.entry;
       if (!langs.includes(lang) || (lang === 'en' ? !latin : !nonAscii)) continue;
+      // An entry that depends on the reader's rank is no finding for other readers: another may take its place.
+      if (!appliesTo(compiled.entry, register)) continue;
       for (const hit of matcher.find(sentence)) {
         const candidate = { ...hit, specificity: matcher.specificity, compiled };
         const list = hitsOf.get(compiled);
@@ -278,7 +284,7 @@ export class Engine {
     for (const c of candidates.sort(byStrength)) {
       if (chosen.overlaps(c)) continue;
       // A hit none of whose rewrites fits here is no finding: another entry may take its place.
-      const finding = toFinding(text, c);
+      const finding = toFinding(text, c, register);
       if (finding && !chosen.overlaps(finding)) chosen.add(finding);
     }
     return [...chosen.items];
@@ -290,12 +296,12 @@ export class Engine {
  * with such a rewrite carries the rest of its sentence (its final "." becomes "?"): the span then
  * runs to the sentence's end, and a later phrase of the sentence waits until this one is settled.
  */
-function toFinding(sentence: string, c: Candidate): SentenceFinding | null {
-  const plain = fitFinding(sentence, c, false);
-  return plain?.asks ? fitFinding(sentence, c, true) : plain;
+function toFinding(sentence: string, c: Candidate, register: Register): SentenceFinding | null {
+  const plain = fitFinding(sentence, c, false, register);
+  return plain?.asks ? fitFinding(sentence, c, true, register) : plain;
 }
 
-function fitFinding(sentence: string, c: Candidate, carryTail: boolean): (SentenceFinding & { asks?: boolean }) | null {
+function fitFinding(sentence: string, c: Candidate, carryTail: boolean, register: Register): (SentenceFinding & { asks?: boolean }) | null {
   const { entry, custom } = c.compiled;
   const tail = sentence.slice(c.end);
   const lastWords = SENTENCE_TAIL.test(tail);
@@ -322,7 +328,7 @@ function fitFinding(sentence: string, c: Candidate, carryTail: boolean): (Senten
   const kept: [number, number][][] = [];
   const adds: boolean[] = [];
   let asks = false;
-  for (const template of entry.rewrites) {
+  for (const template of rewritesFor(entry, register)) {
     const fitted = fitRewrite(template, placement);
     if (!fitted || rewrites.includes(fitted.text)) continue;
     rewrites.push(fitted.text);

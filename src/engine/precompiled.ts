@@ -13,7 +13,7 @@ import { phraseTriggers } from './phrase';
  */
 
 /** Bump when the shape below changes: an artefact of another version refuses to load. */
-export const PRECOMPILED_FORMAT = 2;
+export const PRECOMPILED_FORMAT = 3;
 
 /** One pattern: English as compromise's parse (plain data), Japanese as written; `t` its triggers (null: none). */
 export type PrecompiledPattern = { en: unknown; t: string[] | null } | { ja: string; t: string[] | null };
@@ -43,9 +43,22 @@ export function precompile(entries: readonly MatchableEntry[], hash: string): Pr
     hash,
     entries: entries.map((e) => {
       // Named one by one: an Entry passed in as a MatchableEntry still carries its examples.
-      const { id, lang, category, rewrites, equivalent, why, patterns, exceptions, perMessage, mixedWith } = e;
+      const { id, lang, category, rewrites, equivalent, why, patterns, exceptions, perMessage, mixedWith, registers, byRegister } = e;
+      // Each reader's rewrites, without the examples an Entry's variants carry.
+      const variants = byRegister && Object.fromEntries(Object.entries(byRegister).map(([r, v]) => [r, { rewrites: v!.rewrites }]));
       return {
-        entry: { id, lang, category, rewrites, equivalent, why, ...(perMessage ? { perMessage } : {}), ...(mixedWith ? { mixedWith } : {}) },
+        entry: {
+          id,
+          lang,
+          category,
+          rewrites,
+          equivalent,
+          why,
+          ...(perMessage ? { perMessage } : {}),
+          ...(mixedWith ? { mixedWith } : {}),
+          ...(registers ? { registers } : {}),
+          ...(variants ? { byRegister: variants } : {}),
+        },
         patterns: patterns.map((p) => precompilePattern(e, p)),
         ...(exceptions?.length ? { exceptions: exceptions.map((p) => precompilePattern(e, p)) } : {}),
       };

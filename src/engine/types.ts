@@ -1,4 +1,4 @@
-import type { Category, Lang } from '../phrasebook/schema';
+import type { Category, Lang, Register } from '../phrasebook/schema';
 
 /** One blunt phrase found in a text. Offsets are UTF-16 indices into the analysed text. */
 export interface Finding {
@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   ignoredEntries?: readonly string[];
   /** Phrases never to report, compared after normalisation (case, width, apostrophes). */
   ignoredPhrases?: readonly string[];
+  /** Who the text is written to: entries and rewrites follow the reader's rank. Default: a manager. */
+  register?: Register;
 }
 
 /** A pattern that could not be compiled, with the entry and field at fault. */

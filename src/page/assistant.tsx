@@ -2,7 +2,8 @@ import { render } from 'preact';
 import type { Finding } from '../engine/types';
 import { type MessageKey, translator } from '../i18n/messages';
 import type { PageState } from '../messages';
-import { Card } from './card';
+import { nextRegister } from '../settings/registers';
+import { Card, REGISTER_NAMES } from './card';
 import { type Field, deepActiveElement, fieldFor, findFields, isValueField } from './fields';
 import { ask } from './messaging';
 import { caretOffset, replaceText } from './replace';
@@ -22,6 +23,12 @@ interface OpenCard {
   anchor: DOMRect;
   /** Where the caret was when the card took focus, to give it back exactly. */
   restore?: () => void;
+  /** The reader was just switched: the next analysis re-offers the rewrites, or says the phrase is fine. */
+  switching?: boolean;
+  /** The phrase is fine for the reader now chosen. */
+  fine?: boolean;
+  /** What a screen reader is told (the reader switched). */
+  status?: string;
 }
 
 const HOVER_OPEN_MS = 200;
@@ -106,7 +113,7 @@ export class Assistant {
           ui: this.ui,
           exclude: this.site.excludeFromText,
           analyze: async (text, field) => {
-            const answer = await ask({ type: 'analyze', text, field });
+            const answer = await ask({ type: 'analyze', text, field, register: this.state.register });
             return answer.superseded ? null : answer.findings;
           },
           label: (n) => (n === 1 ? this.t('badgeLabelOne') : this.t('badgeLabel', { count: n })),
@@ -209,7 +216,7 @@ export class Assistant {
     const text = selection?.toString() ?? '';
     if (!selection?.rangeCount || !text.trim()) return;
     const anchor = selection.getRangeAt(0).getBoundingClientRect();
-    const { findings } = await ask({ type: 'analyze', text });
+    const { findings } = await ask({ type: 'analyze', text, register: this.state.register });
     const finding = findings[0];
     if (finding) this.showCard({ session: null, finding, selectionText: text, openedBy: 'click', anchor });
   }
@@ -243,14 +250,51 @@ export class Assistant {
   private followFindings(session: FieldSession): void {
     const card = this.card;
     if (!card || card.session !== session) return;
-    const same = session.findings.find((f) => f.entryId === card.finding.entryId && f.text === card.finding.text);
+    const same = session.findings.find((f) => f.start === card.finding.start && f.text === card.finding.text)
+      ?? session.findings.find((f) => f.entryId === card.finding.entryId && f.text === card.finding.text);
     const anchor = same && session.marks.anchor(session.findings.indexOf(same));
     if (!same || !anchor) {
-      this.closeCard(false);
+      // Just switched to a reader this phrase is fine for: say so, and let the user switch back.
+      if (card.switching || (card.fine && session.model.text.includes(card.finding.text))) {
+        this.card = { ...card, switching: false, fine: true, status: this.t('cardFineFor', { register: this.readerName() }) };
+        this.renderCard();
+      } else this.closeCard(false);
       return;
     }
-    this.card = { ...card, finding: same, anchor };
+    this.card = { ...card, finding: same, anchor, switching: false, fine: false };
     this.renderCard();
+  }
+
+  private readerName(): string {
+    return this.t(REGISTER_NAMES[this.state.register]);
+  }
+
+  /**
+   * The card's R: write to the next reader on this site (saved for the site, as the popup does)
+   * and offer the rewrites for them, for this phrase and every other one on the page.
+   */
+  private switchRegister(card: OpenCard): void {
+    const register = nextRegister(this.state.register);
+    this.state = { ...this.state, register };
+    void ask({ type: 'set-register', hostname: location.hostname, register });
+    this.card = { ...card, switching: true, status: this.t('cardRegisterNow', { register: this.readerName() }) };
+    this.renderCard();
+    const { session } = card;
+    if (session) {
+      for (const s of this.sessions.values()) if (s !== session) s.schedule(0);
+      void session.analyze();
+      return;
+    }
+    void ask({ type: 'analyze', text: card.selectionText ?? card.finding.text, register }).then(({ findings }) => {
+      const current = this.card;
+      if (!current || current.session || current.selectionText !== card.selectionText) return;
+      const same = findings.find((f) => f.entryId === current.finding.entryId && f.text === current.finding.text)
+        ?? findings.find((f) => f.text === current.finding.text);
+      this.card = same
+        ? { ...current, finding: same, switching: false, fine: false }
+        : { ...current, switching: false, fine: true, status: this.t('cardFineFor', { register: this.readerName() }) };
+      this.renderCard();
+    });
   }
 
   /**
@@ -276,6 +320,9 @@ export class Assistant {
         finding={finding}
         text={session ? session.model.text : (card.selectionText ?? finding.text)}
         t={this.t}
+        register={this.state.register}
+        fine={card.fine}
+        status={card.status}
         showEquivalent={this.state.showEquivalents}
         editable={!!session}
         autoFocus={card.openedBy === 'keyboard'}
@@ -292,6 +339,7 @@ export class Assistant {
           void ask({ type: 'never-flag', text: finding.text, entryId: finding.entryId });
         })}
         onClose={mine((restore: boolean) => this.closeCard(restore))}
+        onSwitchRegister={mine(() => this.switchRegister(card))}
         onPointerEnter={() => clearTimeout(this.hoverTimer)}
         onPointerLeave={() => {
           if (this.card?.openedBy === 'hover') this.hoverTimer = setTimeout(() => this.closeCard(false), HOVER_CLOSE_MS);

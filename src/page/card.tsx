@@ -1,13 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { MessageKey } from '../i18n/messages';
+import type { Register } from '../phrasebook/schema';
 import { previewParts, previewText } from '../engine/apply';
 
 export interface CardProps {
   finding: Finding;
   /** The text the finding is in (the field's, or the selection's): the card shows the sentence as it will read. */
   text: string;
-  t: (key: MessageKey) => string;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** Who the rewrites are written for; R (or the "To:" button) switches to the next reader. */
+  register: Register;
+  /** The phrase is fine for this reader (after a switch): no rewrites to offer. */
+  fine?: boolean;
+  /** Said to screen readers when it changes (a switch of reader). */
+  status?: string;
   showEquivalent: boolean;
   /** False for text Kuuki cannot edit (a selection on a page): rewrites are copied instead. */
   editable: boolean;
@@ -19,9 +26,16 @@ export interface CardProps {
   onIgnore(): void;
   onNeverFlag(): void;
   onClose(restoreCaret: boolean): void;
+  onSwitchRegister(): void;
   onPointerEnter?(): void;
   onPointerLeave?(): void;
 }
+
+export const REGISTER_NAMES: Record<Register, MessageKey> = {
+  teammate: 'registerTeammate',
+  manager: 'registerManager',
+  client: 'registerClient',
+};
 
 /**
  * Only the user's own input acts: events a script dispatches (the page's, or another extension's
@@ -42,11 +56,14 @@ export function Card(props: CardProps) {
   const [chosen, setChosen] = useState(0);
   const [copied, setCopied] = useState(-1);
   const list = useRef<HTMLDivElement>(null);
+  const toButton = useRef<HTMLButtonElement>(null);
+  const fine = !!props.fine;
 
   useEffect(() => setChosen(0), [finding]);
   useEffect(() => {
-    if (props.autoFocus) list.current?.focus({ preventScroll: true });
-  }, [finding, props.autoFocus]);
+    // With nothing to choose, focus stays on the reader switch, so R (or Enter) switches back.
+    if (props.autoFocus) (fine ? toButton.current : list.current)?.focus({ preventScroll: true });
+  }, [finding, props.autoFocus, fine]);
 
   const act = (i: number) => {
     const rewrite = finding.rewrites[i];
@@ -61,12 +78,14 @@ export function Card(props: CardProps) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const n = finding.rewrites.length;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !fine) {
       setChosen((c) => (c + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
-    } else if (e.key === 'Enter' && e.target === list.current) {
+    } else if (e.key === 'Enter' && e.target === list.current && !fine) {
       act(chosen);
     } else if (e.key === 'Escape') {
       props.onClose(true);
+    } else if ((e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
+      props.onSwitchRegister();
     } else {
       return;
     }
@@ -75,6 +94,7 @@ export function Card(props: CardProps) {
   };
 
   const equivalentLabel = finding.lang === 'en' ? t('cardEquivalent') : t('cardEquivalentJa');
+  const reader = t(REGISTER_NAMES[props.register]);
   return (
     <div
       class={`card${props.dark ? ' dark' : ''}`}
@@ -92,6 +112,17 @@ export function Card(props: CardProps) {
     >
       <div class="head">
         <span class="title">{t('cardTitle')}</span>
+        <button
+          type="button"
+          class="register"
+          ref={toButton}
+          // The visible words first, so the name said is the name seen.
+          aria-label={`${t('cardTo')} ${reader}, ${t('cardSwitchRegister')}`}
+          aria-keyshortcuts="R"
+          onClick={byUser(() => props.onSwitchRegister())}
+        >
+          {t('cardTo')} {reader}
+        </button>
         <button type="button" class="close" aria-label={t('cardClose')} onClick={byUser(() => props.onClose(true))}>
           ×
         </button>
@@ -99,6 +130,13 @@ export function Card(props: CardProps) {
       <p class="phrase" lang={finding.lang}>
         {finding.text}
       </p>
+      <p class="status" role="status">
+        {props.status ?? ''}
+      </p>
+      {fine ? (
+        <p class="fine">{t('cardFineFor', { register: reader })}</p>
+      ) : (
+      <>
       <div
         class="options"
         role="listbox"
@@ -138,7 +176,9 @@ export function Card(props: CardProps) {
           {finding.why}
         </p>
       )}
-      {props.editable ? (
+      </>
+      )}
+      {fine ? null : props.editable ? (
         <div class="actions">
           <button type="button" class="primary" onClick={byUser(() => act(chosen))}>
             {t('cardReplace')}

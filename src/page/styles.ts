@@ -16,6 +16,12 @@ export const SHADOW_CSS = `
 .head { display: flex; align-items: center; justify-content: space-between; }
 .title { font-size: 11px; font-weight: 600; letter-spacing: 0.02em; color: #b45309; }
 .dark .title { color: #fbbf24; }
+.register { margin-left: auto; margin-right: 6px; border: 1px solid #d6d3d1; border-radius: 10px; background: transparent;
+  color: inherit; font-size: 11px; padding: 0 8px; line-height: 18px; cursor: pointer; }
+.dark .register { border-color: #57534e; }
+.register:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 1px; }
+.status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0; }
+.fine { margin: 0 0 4px; }
 .close { border: 0; background: none; color: inherit; font-size: 18px; line-height: 1; cursor: pointer; padding: 0 2px; }
 .phrase { margin: 4px 0 8px; text-decoration: line-through; text-decoration-color: #d97706; opacity: 0.8; }
 .options { display: flex; flex-direction: column; gap: 4px; outline: none; border-radius: 6px; }

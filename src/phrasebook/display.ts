@@ -7,7 +7,7 @@ import type { Entry } from './schema';
  */
 export type DisplayEntry = Omit<Entry, 'nearMisses'>;
 
-export const DISPLAY_FORMAT = 1;
+export const DISPLAY_FORMAT = 2;
 
 export interface DisplayPhrasebook {
   format: number;

@@ -5,6 +5,16 @@ export const LANGS = ['en', 'ja'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /**
+ * Who the writer is writing to. Business writing has registers: to a teammate, です・ます with a
+ * light cushion (or plain-polite English); to a manager or a client, 尊敬語・謙譲語 (or formal
+ * English). An entry's `rewrites` are for a manager; `byRegister` says where another reader differs.
+ */
+export const REGISTERS = ['teammate', 'manager', 'client'] as const;
+export type Register = (typeof REGISTERS)[number];
+/** What an entry's own `rewrites` and `examples` are written for. */
+export const DEFAULT_REGISTER: Register = 'manager';
+
+/**
  * The four moves of Japanese assertiveness, then the everyday blunt families.
  * Order matters: the popup lists categories in this order.
  */
@@ -48,6 +58,13 @@ export const LIMITS = { pattern: 320, rewrite: 300, why: 200, sentence: 400, lis
 export const exampleSchema = z.strictObject({ text: line(LIMITS.sentence), after: line(LIMITS.sentence) });
 export type Example = z.infer<typeof exampleSchema>;
 
+/** How an entry reads to one reader: its rewrites there, and examples with the sentence after one click. */
+export const registerVariantSchema = z.strictObject({
+  rewrites: z.array(line(LIMITS.rewrite)).min(1).max(LIMITS.list),
+  examples: z.array(exampleSchema).min(1, 'needs at least 1 example').max(LIMITS.list),
+});
+export type RegisterVariant = z.infer<typeof registerVariantSchema>;
+
 export const entrySchema = z
   .strictObject({
     id: z
@@ -67,6 +84,16 @@ export const entrySchema = z
      * one of these phrase patterns (である in a message written in です・ます).
      */
     mixedWith: z.array(line(LIMITS.pattern)).min(1).max(LIMITS.list).optional(),
+    /**
+     * The readers the entry is for: it is flagged only when writing to one of them (了解しました
+     * is fine to a teammate). Default: every reader.
+     */
+    registers: z.array(z.enum(REGISTERS)).min(1).max(REGISTERS.length).optional(),
+    /**
+     * Rewrites for a reader other than a manager, where they differ (a teammate: もらえますか,
+     * not いただけますでしょうか), each with its own examples. Readers not listed get `rewrites`.
+     */
+    byRegister: z.partialRecord(z.enum(REGISTERS), registerVariantSchema).optional(),
     /** Forms that look blunt to the patterns but are fine; a finding overlapping one is dropped. */
     exceptions: z.array(line(LIMITS.pattern)).max(LIMITS.list).optional(),
     /**
@@ -86,12 +113,47 @@ export const entrySchema = z
   .refine((e) => e.id.startsWith(`${e.lang}-`), {
     message: 'id must start with its language ("en-" or "ja-")',
     path: ['id'],
+  })
+  .refine((e) => !e.registers || new Set(e.registers).size === e.registers.length, {
+    message: 'lists a register twice',
+    path: ['registers'],
+  })
+  .refine((e) => Object.keys(e.byRegister ?? {}).every((r) => !e.registers || e.registers.includes(r as Register)), {
+    message: 'has rewrites for a register the entry is not for (see "registers")',
+    path: ['byRegister'],
   });
 
 export type Entry = z.infer<typeof entrySchema>;
 
 /** What the engine needs of an entry: the user's own rewrites carry no examples. */
-export type MatchableEntry = Omit<Entry, 'examples' | 'nearMisses'>;
+export type MatchableEntry = Omit<Entry, 'examples' | 'nearMisses' | 'byRegister'> & {
+  byRegister?: Partial<Record<Register, { rewrites: string[] }>>;
+};
+
+/** Whether an entry is flagged when writing to `register`. */
+export const appliesTo = (entry: { registers?: readonly Register[] }, register: Register): boolean =>
+  !entry.registers || entry.registers.includes(register);
+
+/** The rewrites an entry offers when writing to `register`. */
+export const rewritesFor = (entry: Pick<MatchableEntry, 'rewrites' | 'byRegister'>, register: Register): readonly string[] =>
+  entry.byRegister?.[register]?.rewrites ?? entry.rewrites;
+
+/**
+ * The register an entry's own examples are written for: a manager, unless the entry is not for
+ * managers; then its first reader without rewrites of their own.
+ */
+export const examplesRegister = (entry: Pick<Entry, 'registers' | 'byRegister'>): Register =>
+  appliesTo(entry, DEFAULT_REGISTER)
+    ? DEFAULT_REGISTER
+    : (entry.registers!.find((r) => !entry.byRegister?.[r]) ?? entry.registers![0]!);
+
+/** Every example of an entry with the register it is for: its own, then each reader's. */
+export const examplesByRegister = (entry: Pick<Entry, 'examples' | 'registers' | 'byRegister'>): { register: Register; example: Example }[] => [
+  ...entry.examples.map((example) => ({ register: examplesRegister(entry), example })),
+  ...Object.entries(entry.byRegister ?? {}).flatMap(([register, v]) =>
+    v!.examples.map((example) => ({ register: register as Register, example })),
+  ),
+];
 
 /** A phrasebook file: a family of entries. `$schema` lets editors validate it. */
 export const phrasebookFileSchema = z.strictObject({

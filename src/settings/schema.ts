@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { LANGS } from '../phrasebook/schema';
+import { LANGS, REGISTERS } from '../phrasebook/schema';
 
 export const UI_LANGUAGES = ['auto', 'en', 'ja'] as const;
+export const MAX_REGISTER_SITES = 100;
 
 export const settingsSchema = z.object({
   /** Languages to check. */
@@ -13,6 +14,14 @@ export const settingsSchema = z.object({
   disabledSites: z.array(z.string()).default([]),
   /** Other sites the user turned on (hostnames). */
   enabledSites: z.array(z.string()).default([]),
+  /**
+   * Who the user writes to on a site, where they chose other than its default (hostname →
+   * register; see registers.ts). Kept small: one sync record, at most MAX_REGISTER_SITES sites.
+   */
+  registers: z
+    .record(z.string().min(1).max(253), z.enum(REGISTERS))
+    .refine((r) => Object.keys(r).length <= MAX_REGISTER_SITES, `at most ${MAX_REGISTER_SITES} sites`)
+    .default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

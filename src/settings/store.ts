@@ -18,7 +18,7 @@ const describe = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || '
 export const describeIssues = describe;
 
 /** Settings stored one record per field; enabledSites lives in its own collection. */
-export const PREF_FIELDS = ['langs', 'showEquivalents', 'uiLanguage', 'disabledSites'] as const;
+export const PREF_FIELDS = ['langs', 'showEquivalents', 'uiLanguage', 'disabledSites', 'registers'] as const;
 export type PrefField = (typeof PREF_FIELDS)[number];
 const fieldSchemas = settingsSchema.shape;
 

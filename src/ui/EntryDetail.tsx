@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { CopyButton } from './CopyButton';
-import { CATEGORY_KEYS, LANG_KEYS, equivalentLabel, otherLang } from './format';
+import type { Register } from '../phrasebook/schema';
+import { CATEGORY_KEYS, LANG_KEYS, REGISTER_KEYS, equivalentLabel, otherLang } from './format';
 import { useI18n } from './i18n';
 import { type BrowsableEntry, bluntOf, displayRewrite, readablePattern } from './search';
 
@@ -36,19 +37,33 @@ export function EntryDetail(props: { entry: BrowsableEntry; onBack(): void }) {
         <span lang={entry.lang}>{bluntOf(entry)}</span>
       </h2>
 
-      <section>
-        <h3>{t('detailRewrites')}</h3>
-        <ul class="rewrites">
-          {entry.rewrites.map((r) => (entry.custom ? r : displayRewrite(r))).map((rewrite, i) => (
-            <li key={rewrite}>
-              <span id={`detail-rewrite-${i}`} lang={entry.lang}>
-                {rewrite}
-              </span>
-              <CopyButton text={rewrite} describedBy={`detail-rewrite-${i}`} />
-            </li>
-          ))}
-        </ul>
-      </section>
+      {entry.registers && (
+        <p class="help">{t('detailOnlyFor', { readers: entry.registers.map((r) => t(REGISTER_KEYS[r])).join(t('listSeparator')) })}</p>
+      )}
+      {/* The entry's own rewrites are for a manager; a reader with rewrites of their own gets a list of them. */}
+      {[['', entry.rewrites] as const, ...(Object.entries(entry.byRegister ?? {}) as [Register, { rewrites: string[] }][]).map(([r, v]) => [r, v.rewrites] as const)].map(
+        ([register, rewrites]) => (
+          <section key={register}>
+            <h3>
+              {register
+                ? t('detailRewritesFor', { register: t(REGISTER_KEYS[register]) })
+                : entry.byRegister
+                  ? t('detailRewritesFor', { register: t(REGISTER_KEYS.manager) })
+                  : t('detailRewrites')}
+            </h3>
+            <ul class="rewrites">
+              {rewrites.map((r) => (entry.custom ? r : displayRewrite(r))).map((rewrite, i) => (
+                <li key={rewrite}>
+                  <span id={`detail-rewrite-${register}${i}`} lang={entry.lang}>
+                    {rewrite}
+                  </span>
+                  <CopyButton text={rewrite} describedBy={`detail-rewrite-${register}${i}`} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ),
+      )}
 
       {entry.equivalent && (
         <section>

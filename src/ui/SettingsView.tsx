@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Lang } from '../phrasebook/schema';
+import { type Lang, REGISTERS, type Register } from '../phrasebook/schema';
+import { registerChange, registerFor } from '../settings/registers';
 import type { NeverFlag, Settings } from '../settings/schema';
 import { UI_LANGUAGES } from '../settings/schema';
 import { listSites } from '../settings/sites';
 import type { SaveReport } from '../settings/collection';
 import type { QuarantinedValue } from '../settings/quarantine';
-import { removeNeverFlag, updateSettings } from '../settings/store';
+import { getSettings, removeNeverFlag, updateSettings } from '../settings/store';
 import { QuarantineNotice } from './QuarantineNotice';
+import { REGISTER_KEYS } from './format';
 import { Trans, useI18n } from './i18n';
 import { setSiteEnabled } from './site-actions';
 import { useAnnounce } from './status';
@@ -17,6 +19,40 @@ const LANG_CHOICES: { value: string; langs: Lang[]; key: 'langEn' | 'langJa' | '
   { value: 'ja', langs: ['ja'], key: 'langJa' },
   { value: 'both', langs: ['en', 'ja'], key: 'langBoth' },
 ];
+let registerSaves: Promise<unknown> = Promise.resolve();
+
+/** Who the user writes to on a site: the card's R switches the same setting. */
+type SaveSettings = (change: Partial<Settings>) => Promise<void>;
+
+function RegisterSelect(props: { settings: Settings; hostname: string; onSave: SaveSettings }) {
+  const { t } = useI18n();
+  const id = `register-${props.hostname}`;
+  return (
+    <span class="register-choice">
+      <label for={id}>{t('setRegister')}</label>{' '}
+      <select
+        id={id}
+        aria-describedby={`site-${props.hostname} set-register-help`}
+        value={registerFor(props.settings, props.hostname)}
+        onChange={(e) => {
+          const register = e.currentTarget.value as Register;
+          // One after the other, each from what is stored by then (not what this view last showed):
+          // two quick changes on two sites both count.
+          registerSaves = registerSaves
+            .then(async () => props.onSave(registerChange(await getSettings(), props.hostname, register)))
+            .catch(() => undefined);
+        }}
+      >
+        {REGISTERS.map((r) => (
+          <option key={r} value={r}>
+            {t(REGISTER_KEYS[r])}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
 const SHORTCUTS_PAGE = import.meta.env.FIREFOX ? 'about:addons' : 'chrome://extensions/shortcuts';
 
 /** The open-card shortcut as the browser has it (the user may have changed it). */
@@ -64,6 +100,9 @@ export function SettingsView(props: {
       <section aria-labelledby="set-sites">
         <h2 id="set-sites">{t('setSites')}</h2>
         <p class="help">{t('setSitesHelp')}</p>
+        <p class="help" id="set-register-help">
+          {t('setRegisterHelp')}
+        </p>
         <ul class="sites">
           {listSites(settings).map((site) => (
             <li key={site.hostname}>
@@ -74,7 +113,9 @@ export function SettingsView(props: {
                     checked={site.enabled}
                     onChange={(e) => void setSiteEnabled(settings, site.hostname, e.currentTarget.checked)}
                   />
-                  <span translate={false}>{site.hostname}</span>
+                  <span id={`site-${site.hostname}`} translate={false}>
+                    {site.hostname}
+                  </span>
                   <span class="tag">{t('setSiteBuiltIn')}</span>
                 </label>
               ) : (
@@ -91,6 +132,7 @@ export function SettingsView(props: {
                   </button>
                 </>
               )}
+              {site.enabled && <RegisterSelect settings={settings} hostname={site.hostname} onSave={save} />}
             </li>
           ))}
         </ul>

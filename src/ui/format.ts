@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/messages';
-import type { Category, Lang } from '../phrasebook/schema';
+import type { Category, Lang, Register } from '../phrasebook/schema';
 import type { Problem } from '../settings/problems';
 import type { ImportProblem } from '../settings/transfer';
 import type { Translate } from './i18n';
@@ -25,6 +25,9 @@ export const CATEGORY_KEYS: Record<Category, MessageKey> = {
 };
 
 export const LANG_KEYS: Record<Lang, MessageKey> = { en: 'langEn', ja: 'langJa' };
+
+/** Readers by name: "a teammate", "a manager", "a client". */
+export const REGISTER_KEYS: Record<Register, MessageKey> = { teammate: 'registerTeammate', manager: 'registerManager', client: 'registerClient' };
 
 export const otherLang = (lang: Lang): Lang => (lang === 'en' ? 'ja' : 'en');
 

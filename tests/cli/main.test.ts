@@ -66,10 +66,22 @@ describe('kuuki check', () => {
     expect(run(['check', 'ja.txt', '--lang', 'en'], read).code).toBe(0);
   });
 
+  it('writes to the reader asked for (--to), a manager by default', () => {
+    const text = '資料を修正してください。\n';
+    const input = () => text;
+    const after = (register: 'teammate' | 'manager') => applyRewrite(text, analyze(text, { register })[0]!).trim();
+    expect(after('teammate')).not.toBe(after('manager'));
+    expect(run(['check', 'x.txt', '--to', 'teammate'], input).stdout).toContain(after('teammate'));
+    expect(run(['check', 'x.txt'], input).stdout).toContain(after('manager'));
+    expect(run(['check', 'x.txt', '--to', 'manager'], () => '了解です。\n').code).toBe(1);
+    expect(run(['check', 'x.txt', '--to', 'teammate'], () => '了解です。\n').code).toBe(0);
+  });
+
   it.each([
     [['check', 'missing.txt'], /cannot read missing.txt: no such file/],
     [['check', 'draft.txt', '--format', 'xml'], /--format must be one of text, json, jsonl/],
     [['check', '--lang', 'fr'], /--lang must be one of en, ja, auto/],
+    [['check', '--to', 'boss'], /--to must be one of teammate, manager, client/],
     [['lint'], /unknown command "lint"/],
     [[], /missing command/],
     [['check', '--colour'], /Unknown option/],

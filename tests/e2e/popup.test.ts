@@ -6,7 +6,7 @@ import { analyze } from '../../src/engine';
 import { previewText } from '../../src/engine/apply';
 import { builtinEntries } from '../../src/phrasebook/builtin';
 import { displayRewrite } from '../../src/ui/search';
-import { type Harness, launch, overlayMarks } from './harness';
+import { type Harness, card, launch, overlayMarks } from './harness';
 
 /**
  * The popup page of the built extension, opened as a tab (`?site=` stands in for the tab the
@@ -160,7 +160,12 @@ describe('phrasebook', () => {
     const examples = dekimasen.examples.flatMap((x) => [x.text, x.after]);
     for (const part of [...dekimasen.rewrites.map(displayRewrite), dekimasen.equivalent, dekimasen.why, ...examples])
       expect(text).toContain(part);
-    expect(await detail.getByRole('button', { name: 'Copy' }).count()).toBe(dekimasen.rewrites.length + 1);
+    // Rewrites for each reader that has its own, under their own heading.
+    const variants = Object.values(dekimasen.byRegister ?? {}).flatMap((v) => v!.rewrites);
+    expect(variants.length).toBeGreaterThan(0);
+    for (const part of variants) expect(text).toContain(part);
+    expect(text).toContain('Softer rewrites, to a teammate');
+    expect(await detail.getByRole('button', { name: 'Copy' }).count()).toBe(dekimasen.rewrites.length + variants.length + 1);
     await page.keyboard.press('Escape');
     await page.locator('#pb-search').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pb-search');
@@ -449,6 +454,35 @@ describe('my rewrites', () => {
 });
 
 describe('settings', () => {
+  it('picks who the user writes to on each site, and the card there follows', async () => {
+    const page = await openPopup();
+    await tab(page, 'Settings').click();
+    const gmail = page.locator('[id="register-mail.google.com"]');
+    const slack = page.locator('[id="register-app.slack.com"]');
+    expect([await gmail.inputValue(), await slack.inputValue()]).toEqual(['manager', 'teammate']);
+    expect(await slack.evaluate((el) => (el as HTMLSelectElement).labels?.[0]?.textContent)).toBe('I’m writing to');
+    await gmail.selectOption('client');
+    await slack.selectOption('client');
+    await expect.poll(async () => recordsOf((await snapshot(page)).sync, 'prefs')).toMatchObject({
+      registers: { 'mail.google.com': 'client', 'app.slack.com': 'client' },
+    });
+
+    const text = 'Fix the typo on page 3.';
+    const [client] = analyze(text, { register: 'client' });
+    const fixture = await typeInFixture(text);
+    await expect.poll(() => overlayMarks(fixture).count()).toBe(1);
+    await fixture.keyboard.press('Alt+Shift+K');
+    await card(fixture).waitFor();
+    expect(await card(fixture).locator('button.register').textContent()).toBe('To: a client');
+    expect(await card(fixture).textContent()).toContain(previewText(text, client!, 0));
+    await fixture.close();
+
+    // Back to a site's default: nothing stored for it.
+    await page.bringToFront();
+    await slack.selectOption('teammate');
+    await expect.poll(async () => recordsOf((await snapshot(page)).sync, 'prefs')).toMatchObject({ registers: { 'mail.google.com': 'client' } });
+  });
+
   it('the site switch turns marking off on that site, and on again', async () => {
     const fixture = await typeInFixture("This method doesn't work.");
     await expect.poll(() => overlayMarks(fixture).count()).toBe(1);

@@ -68,6 +68,8 @@ describe('evaluation sets', () => {
     expect(() => parseEvalSet('{"text":"a","label":"rude","family":"criticism"}')).toThrow(/:1: "label"/);
     expect(() => parseEvalSet('{"text":"a","label":"blunt","family":"sarcasm"}')).toThrow(/unknown family/);
     expect(() => parseEvalSet('{"text":"a","label":"blunt","family":"neutral"}')).toThrow(/real family/);
+    expect(() => parseEvalSet('{"text":"a","label":"polite","family":"neutral","register":"boss"}')).toThrow(/:1: "register"/);
+    expect(parseEvalSet('{"text":"a","label":"polite","family":"neutral","register":"teammate"}')[0]!.register).toBe('teammate');
     expect(parseEvalSet('\n{"text":"a","label":"polite","family":"neutral"}\n\n')).toEqual([
       { text: 'a', label: 'polite', family: 'neutral', line: 2 },
     ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRewrite } from '../../src/engine/apply';
 import { Engine } from '../../src/engine/engine';
 import { BUILTIN_SOURCES, builtinEntries } from '../../src/phrasebook/builtin';
+import { REGISTERS, examplesByRegister } from '../../src/phrasebook/schema';
 
 // prh-style: every entry carries its own specs, and the phrasebook is only as good as they are.
 // An example names the sentence as it reads after one click; that sentence is then clean.
@@ -28,18 +29,19 @@ function cutsAWord(text: string, at: number): boolean {
 }
 
 describe.each(entries.map((e) => [e.id, e] as const))('%s', (_id, entry) => {
-  it.each(entry.examples.map((e) => [e.text, e] as const))('flags: %s', (_text, example) => {
-    const findings = engine.analyze(example.text);
+  // An entry's own examples are for a manager; each reader's rewrites carry examples of their own.
+  it.each(examplesByRegister(entry).map(({ register, example }) => [register, example.text, example] as const))('to a %s, flags: %s', (register, _text, example) => {
+    const findings = engine.analyze(example.text, { register });
     const finding = findings.find((f) => f.entryId === entry.id);
     expect(findings.map((f) => f.entryId)).toContain(entry.id);
     for (const rewrite of finding!.rewrites) expect(rewrite).not.toMatch(/[{}]/);
     expect([cutsAWord(example.text, finding!.start), cutsAWord(example.text, finding!.end)], `span "${finding!.text}"`).toEqual([false, false]);
     const after = applyRewrite(example.text, finding!);
     expect(after).toBe(example.after);
-    expect(engine.analyze(after).map(described)).toEqual([]);
+    expect(engine.analyze(after, { register }).map(described)).toEqual([]);
   });
 
-  it.each(entry.nearMisses)('leaves alone: %s', (nearMiss) => {
-    expect(engine.analyze(nearMiss).map(described)).toEqual([]);
+  it.each(entry.nearMisses)('leaves alone, to every reader: %s', (nearMiss) => {
+    for (const register of REGISTERS) expect(engine.analyze(nearMiss, { register }).map(described), register).toEqual([]);
   });
 });

@@ -7,7 +7,10 @@ import { builtinEntries } from '../../src/phrasebook/builtin';
 // slips its patterns cannot see (they need the context) stay out.
 const shipped = builtinEntries().flatMap((e) =>
   e.lang === 'ja'
-    ? e.rewrites.map((text) => ({ id: e.id, text: text.replace(/\{[^}]*\}/g, '') }))
+    ? [...e.rewrites, ...Object.values(e.byRegister ?? {}).flatMap((v) => v!.rewrites)].map((text) => ({
+        id: e.id,
+        text: text.replace(/\{[^}]*\}/g, ''),
+      }))
     : [{ id: e.id, text: e.equivalent }],
 );
 
