@@ -10,7 +10,7 @@ import { foldChars } from './normalize';
  *   spaces              one or more whitespace characters
  *   ^ … / … $           only at the start / end of the sentence (punctuation and emoji around it allowed)
  *   {name}              a gap like ~ whose words a rewrite can reuse as {name}
- *   {name|form}         a Japanese verb in that form (te, ta, dict, stem, nai, imp, noun), from the start of
+ *   {name|form}         a Japanese verb in that form (te, ta, dict, stem, nai, imp, noun, mizen), from the start of
  *                       its stem; a rewrite says it as {name} or in another form, {name|te}
  *   {name=a|b|c}        one of the alternatives, as a group does, whose words a rewrite reuses as {name}
  *   <…> at the start    context the phrase needs but its span leaves out (弊社の社長も、…): text,
@@ -39,6 +39,7 @@ const VERB_ENDING: Record<VerbForm, string> = {
   nai: '',
   imp: '(?:せよ|[ろえけげせてねべめれい])',
   noun: '',
+  mizen: '[かがさたなばまらわ]',
 };
 
 export class PhrasePatternError extends Error {

@@ -13,8 +13,10 @@
 /**
  * The forms a pattern can bind and a rewrite can ask for. `noun` is the noun of a する verb, as
  * it stands before させて or いたします: 送付, ご連絡, チェック, お休み (never a one-kanji stem like 見).
+ * `mizen` is a godan verb's 未然形, which its causative せる follows: 休ま(せる), 使わ(せる) —
+ * never an ichidan or する verb, whose causative is させる (考えさせる, 確認させる).
  */
-export const VERB_FORMS = ['dict', 'te', 'ta', 'stem', 'nai', 'imp', 'noun'] as const;
+export const VERB_FORMS = ['dict', 'te', 'ta', 'stem', 'nai', 'imp', 'noun', 'mizen'] as const;
 export type VerbForm = (typeof VERB_FORMS)[number];
 
 /** A verb as written: the part that never changes, and how the rest conjugates. */
@@ -47,8 +49,8 @@ const GODAN: Record<string, Record<Column, string>> = {
 };
 const rowWith = (column: Column, kana: string) => Object.keys(GODAN).find((row) => GODAN[row]![column] === kana);
 
-type Conjugated = Exclude<VerbForm, 'noun'>;
-const SURU: Record<VerbForm, string> = { dict: 'する', te: 'して', ta: 'した', stem: 'し', nai: 'し', imp: 'しろ', noun: '' };
+type Conjugated = Exclude<VerbForm, 'noun' | 'mizen'>;
+const SURU: Record<Exclude<VerbForm, 'mizen'>, string> = { dict: 'する', te: 'して', ta: 'した', stem: 'し', nai: 'し', imp: 'しろ', noun: '' };
 const KURU_KANJI: Record<Conjugated, string> = { dict: '来る', te: '来て', ta: '来た', stem: '来', nai: '来', imp: '来い' };
 const KURU_KANA: Record<Conjugated, string> = { dict: 'くる', te: 'きて', ta: 'きた', stem: 'き', nai: 'こ', imp: 'こい' };
 const ICHIDAN: Record<Conjugated, string> = { dict: 'る', te: 'て', ta: 'た', stem: '', nai: '', imp: 'ろ' };
@@ -85,6 +87,7 @@ export function fromDictionary(word: string): Verb | null {
 /** The verb said in `form`, or null when what was written does not tell it. */
 export function conjugate(verb: Verb, form: VerbForm): string | null {
   const { stem, cls } = verb;
+  if (form === 'mizen') return cls === 'godan' && verb.row ? stem + GODAN[verb.row]!.nai : null;
   if (cls === 'suru') return stem + SURU[form];
   if (form === 'noun') return null;
   if (cls === 'kuru') return stem + (verb.kanji ? KURU_KANJI : KURU_KANA)[form];
@@ -141,6 +144,10 @@ export function parseForm(written: string, form: VerbForm): Verb | null {
       if (ICHIDAN_STEM_IN_I.test(written) || /[えけげせぜてでねへべぺめれ]$/.test(written) || HAN.test(last))
         return { stem: written, cls: 'ichidan' };
       const row = rowWith('stem', last);
+      return row && body ? { stem: body, cls: 'godan', row, iku: row === 'く' && /(行|^い)$/.test(body) } : null;
+    }
+    case 'mizen': {
+      const row = rowWith('nai', last);
       return row && body ? { stem: body, cls: 'godan', row, iku: row === 'く' && /(行|^い)$/.test(body) } : null;
     }
     case 'noun': {

@@ -58,6 +58,24 @@ describe('Japanese verbs', () => {
     );
   });
 
+  it.each([
+    ['明日は休まさせていただきます', '休ま', '休んで'],
+    ['その件は持ち帰らさせていただきます', '持ち帰ら', '持ち帰って'],
+    ['作業を終わらさせていただきました', '終わら', '終わって'],
+    ['私が行かさせていただきます', '行か', '行って'],
+  ] as const)('reads the godan 未然形 before させて in %s', (sentence, mizen, te) => {
+    const at = sentence.indexOf('させて') - 1;
+    const found = readVerb(sentence, at, at + 1, 'mizen')!;
+    expect([sentence.slice(found.start, at + 1), conjugate(found.verb, 'mizen'), conjugate(found.verb, 'te')]).toEqual([mizen, mizen, te]);
+  });
+
+  it('has a 未然形 only for godan verbs', () => {
+    expect(conjugate(fromDictionary('読む')!, 'mizen')).toBe('読ま');
+    expect(conjugate(fromDictionary('考える')!, 'mizen')).toBeNull();
+    expect(conjugate(fromDictionary('確認する')!, 'mizen')).toBeNull();
+    expect(parseForm('考え', 'mizen')).toBeNull();
+  });
+
   it('says only a する verb as its noun', () => {
     expect(conjugate(fromDictionary('確認する')!, 'noun')).toBe('確認');
     expect(conjugate(fromDictionary('送る')!, 'noun')).toBeNull();
