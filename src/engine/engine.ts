@@ -142,9 +142,17 @@ interface Candidate {
 /** How much of the sentence the pattern matched, context words included. */
 const reach = (c: Candidate) => c.end - (c.matchStart ?? c.start);
 
-/** Longest match first; then the user's own entries; then the more specific pattern. */
+/** A finding that stands only if the message holds enough of its kind (overuse). */
+const conditional = (c: Candidate) => Number(!!c.compiled.entry.perMessage);
+
+/**
+ * Unconditional findings first (an overuse count never hides a mistake on the same words, as
+ * 拝見させていただきます is), then the longest match; then the user's own entries; then the more
+ * specific pattern.
+ */
 function byStrength(a: Candidate, b: Candidate): number {
   return (
+    conditional(a) - conditional(b) ||
     reach(b) - reach(a) ||
     Number(b.compiled.custom) - Number(a.compiled.custom) ||
     b.specificity - a.specificity ||

@@ -10,9 +10,11 @@ import { foldChars } from './normalize';
  *   spaces              one or more whitespace characters
  *   ^ … / … $           only at the start / end of the sentence (punctuation and emoji around it allowed)
  *   {name}              a gap like ~ whose words a rewrite can reuse as {name}
- *   {name|form}         a Japanese verb in that form (te, ta, dict, stem, nai, imp), from the start of
+ *   {name|form}         a Japanese verb in that form (te, ta, dict, stem, nai, imp, noun, mizen), from the start of
  *                       its stem; a rewrite says it as {name} or in another form, {name|te}
  *   {name=a|b|c}        one of the alternatives, as a group does, whose words a rewrite reuses as {name}
+ *   <…> at the start    context the phrase needs but its span leaves out (弊社の社長も、…): text,
+ *                       groups and gaps, no slots
  *
  * Patterns are parsed into a tiny AST and every literal is escaped before a RegExp is built,
  * so user text is never compiled as a raw RegExp. No nesting and few gaps keep matching linear
@@ -36,6 +38,8 @@ const VERB_ENDING: Record<VerbForm, string> = {
   stem: '',
   nai: '',
   imp: '(?:せよ|[ろえけげせてねべめれい])',
+  noun: '',
+  mizen: '[かがさたなばまらわ]',
 };
 
 export class PhrasePatternError extends Error {
@@ -52,7 +56,9 @@ export type Part =
   /** A named gap (no form, no options), a verb in a form, or one of some options, reused by rewrites. */
   | { kind: 'slot'; name: string; form?: VerbForm; options?: string[] }
   | { kind: 'start' }
-  | { kind: 'end' };
+  | { kind: 'end' }
+  /** Where the span starts, after the context `<…>` that opened the pattern. */
+  | { kind: 'span' };
 
 export function parsePhrasePattern(pattern: string): Part[] {
   const trimmed = pattern.trim();
@@ -61,11 +67,23 @@ export function parsePhrasePattern(pattern: string): Part[] {
     throw new PhrasePatternError(`is longer than ${PHRASE_LIMITS.length} characters`);
   const anchoredStart = trimmed.startsWith('^');
   const anchoredEnd = trimmed.length > 1 && trimmed.endsWith('$');
-  const source = trimmed.slice(anchoredStart ? 1 : 0, anchoredEnd ? -1 : undefined).trim();
-  const bad = FORBIDDEN.exec(source);
+  let source = trimmed.slice(anchoredStart ? 1 : 0, anchoredEnd ? -1 : undefined).trim();
+  // Context first: <…> opens the pattern and is matched, but the span starts after it.
+  let context = '';
+  if (source.startsWith('<')) {
+    const close = source.indexOf('>');
+    if (close < 0) throw new PhrasePatternError('has "<" without a closing ">"');
+    context = source.slice(1, close);
+    source = source.slice(close + 1);
+    if (!context.trim()) throw new PhrasePatternError('has an empty context "<>"');
+    if (/[{}]/.test(context)) throw new PhrasePatternError('cannot hold a slot in its context "<…>"');
+    if (!source.trim()) throw new PhrasePatternError('needs a phrase after its context "<…>"');
+  }
+  const bad = FORBIDDEN.exec(context) ?? FORBIDDEN.exec(source);
   if (bad) {
-    const anchor = bad[0] === '^' || bad[0] === '$' ? ' ("^" only at the start, "$" only at the end)' : '';
-    throw new PhrasePatternError(`contains an unsupported character "${bad[0]}"${anchor}`);
+    const where = bad[0] === '^' || bad[0] === '$' ? ' ("^" only at the start, "$" only at the end)' : '';
+    const hint = bad[0] === '<' || bad[0] === '>' ? ' ("<…>" only once, at the start: context)' : '';
+    throw new PhrasePatternError(`contains an unsupported character "${bad[0]}"${where}${hint}`);
   }
   const parts: Part[] = anchoredStart ? [{ kind: 'start' }] : [];
   let text = '';
@@ -73,54 +91,62 @@ export function parsePhrasePattern(pattern: string): Part[] {
     if (text) parts.push({ kind: 'text', value: text });
     text = '';
   };
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '(') {
-      const close = source.indexOf(')', i + 1);
-      if (close < 0) throw new PhrasePatternError('has "(" without a closing ")"');
-      const inner = source.slice(i + 1, close);
-      if (/[(~{}]/.test(inner)) throw new PhrasePatternError('cannot nest groups or put "~" or a slot inside a group');
-      flush();
-      parts.push({ kind: 'choice', options: inner.split('|') });
-      i = close;
-    } else if (c === ')') {
-      throw new PhrasePatternError('has ")" without an opening "("');
-    } else if (c === '|') {
-      throw new PhrasePatternError('has "|" outside a group; write alternatives as (a|b)');
-    } else if (c === '~') {
-      flush();
-      parts.push({ kind: 'gap' });
-    } else if (c === '{') {
-      const close = source.indexOf('}', i + 1);
-      if (close < 0) throw new PhrasePatternError('has "{" without a closing "}"');
-      const inside = source.slice(i + 1, close);
-      const choice = CHOICE_SLOT.exec(inside);
-      if (choice) {
-        const [, name, list] = choice as unknown as [string, string, string];
-        const options = list.split('|');
-        if (/[(){~]/.test(list) || options.some((o) => !o.trim()))
-          throw new PhrasePatternError(`has a slot {${name}=…} whose options are not plain, non-empty words`);
+  if (context) {
+    scan(context);
+    flush();
+    parts.push({ kind: 'span' });
+  }
+  scan(source);
+  function scan(source: string): void {
+    for (let i = 0; i < source.length; i++) {
+      const c = source[i]!;
+      if (c === '(') {
+        const close = source.indexOf(')', i + 1);
+        if (close < 0) throw new PhrasePatternError('has "(" without a closing ")"');
+        const inner = source.slice(i + 1, close);
+        if (/[(~{}]/.test(inner)) throw new PhrasePatternError('cannot nest groups or put "~" or a slot inside a group');
+        flush();
+        parts.push({ kind: 'choice', options: inner.split('|') });
+        i = close;
+      } else if (c === ')') {
+        throw new PhrasePatternError('has ")" without an opening "("');
+      } else if (c === '|') {
+        throw new PhrasePatternError('has "|" outside a group; write alternatives as (a|b)');
+      } else if (c === '~') {
+        flush();
+        parts.push({ kind: 'gap' });
+      } else if (c === '{') {
+        const close = source.indexOf('}', i + 1);
+        if (close < 0) throw new PhrasePatternError('has "{" without a closing "}"');
+        const inside = source.slice(i + 1, close);
+        const choice = CHOICE_SLOT.exec(inside);
+        if (choice) {
+          const [, name, list] = choice as unknown as [string, string, string];
+          const options = list.split('|');
+          if (/[(){~]/.test(list) || options.some((o) => !o.trim()))
+            throw new PhrasePatternError(`has a slot {${name}=…} whose options are not plain, non-empty words`);
+          if (parts.some((p) => p.kind === 'slot' && p.name === name))
+            throw new PhrasePatternError(`binds the slot {${name}} twice`);
+          flush();
+          parts.push({ kind: 'slot', name, options });
+          i = close;
+          continue;
+        }
+        const slot = SLOT.exec(inside);
+        if (!slot) throw new PhrasePatternError('has a slot that is not {name}, {name|form} or {name=a|b}');
+        const [, name, form] = slot as unknown as [string, string, string | undefined];
+        if (form !== undefined && !(VERB_FORMS as readonly string[]).includes(form))
+          throw new PhrasePatternError(`has a verb slot in an unknown form "${form}" (${VERB_FORMS.join(', ')})`);
         if (parts.some((p) => p.kind === 'slot' && p.name === name))
           throw new PhrasePatternError(`binds the slot {${name}} twice`);
         flush();
-        parts.push({ kind: 'slot', name, options });
+        parts.push(form ? { kind: 'slot', name, form: form as VerbForm } : { kind: 'slot', name });
         i = close;
-        continue;
+      } else if (c === '}') {
+        throw new PhrasePatternError('has "}" without an opening "{"');
+      } else {
+        text += c;
       }
-      const slot = SLOT.exec(inside);
-      if (!slot) throw new PhrasePatternError('has a slot that is not {name}, {name|form} or {name=a|b}');
-      const [, name, form] = slot as unknown as [string, string, string | undefined];
-      if (form !== undefined && !(VERB_FORMS as readonly string[]).includes(form))
-        throw new PhrasePatternError(`has a verb slot in an unknown form "${form}" (${VERB_FORMS.join(', ')})`);
-      if (parts.some((p) => p.kind === 'slot' && p.name === name))
-        throw new PhrasePatternError(`binds the slot {${name}} twice`);
-      flush();
-      parts.push(form ? { kind: 'slot', name, form: form as VerbForm } : { kind: 'slot', name });
-      i = close;
-    } else if (c === '}') {
-      throw new PhrasePatternError('has "}" without an opening "{"');
-    } else {
-      text += c;
     }
   }
   flush();
@@ -211,7 +237,8 @@ export function* phraseMatches(compiled: CompiledPhrase, text: string): Generato
 
 /**
  * Compiles a phrase pattern, given as text or already parsed, to a global RegExp over folded
- * text. Slot i is the named group `s<i>` (in the order of `slotsOf`); a verb slot's ending is `e<i>`.
+ * text. Slot i is the named group `s<i>` (in the order of `slotsOf`); a verb slot's ending is `e<i>`;
+ * the empty group `span` marks where the span starts after a context `<…>`.
  */
 export function compilePhrasePattern(pattern: string | readonly Part[]): CompiledPhrase {
   const parts = typeof pattern === 'string' ? parsePhrasePattern(pattern) : pattern;
@@ -227,6 +254,8 @@ export function compilePhrasePattern(pattern: string | readonly Part[]): Compile
       }
       case 'start':
         return '';
+      case 'span':
+        return '(?<span>)';
       case 'end':
         // A look-ahead, so a lazy gap or verb before "$" stretches to the sentence's end.
         return '(?=[\\s\\p{P}\\p{S}]*$)';
@@ -240,7 +269,7 @@ export function compilePhrasePattern(pattern: string | readonly Part[]): Compile
     .map(compilePart)
     .join('');
   // Latin words match whole words ("asap" not inside "asapx"); Japanese has no spaces to respect.
-  const inner = parts.filter((p) => p.kind !== 'start' && p.kind !== 'end');
+  const inner = parts.filter((p) => p.kind !== 'start' && p.kind !== 'end' && p.kind !== 'span');
   const latinStart = edgeOptions(inner[0]).some((o) => LATIN.test(o[0]!));
   const latinEnd = edgeOptions(inner[inner.length - 1]).some((o) => LATIN.test(o[o.length - 1]!));
   const before = latinStart ? '(?<![\\p{Script=Latin}\\p{N}])' : '';

@@ -86,13 +86,17 @@ class PhraseMatcher implements Matcher {
       const range = ranges[i];
       if (range && !info.form) slots[info.name] = { start: range[0], end: range[1], text: text.slice(range[0], range[1]) };
     }
+    // A context <…> is matched but left out of the span, which starts where it ends.
+    const matchStart = start;
+    const span = original(m.indices?.groups?.span);
+    if (span) start = span[0];
     if (this.onWordEdges && JAPANESE.test(m[0])) {
       if (!startsOnWord(text, start)) return null;
       const wordEnd = predicateEnd(text, end);
       if (wordEnd === null) return null;
       end = wordEnd;
     }
-    return { start, end, slots };
+    return span ? { start, end, matchStart, slots } : { start, end, slots };
   }
 }
 

@@ -240,6 +240,26 @@ describe("the user's own phrases", () => {
   });
 });
 
+describe('context <…> in Japanese entries', () => {
+  it('is required for a match but left out of the span and its rewrite', () => {
+    const engine = new Engine([
+      {
+        id: 'ja-test-uchi',
+        lang: 'ja',
+        category: 'etiquette',
+        patterns: ['<(弊社|当社)(の|)~(社長|部長)(が|も|は)~>おっしゃいま'],
+        rewrites: ['申しま', '申し上げま'],
+        equivalent: 'As our president said',
+        why: 'test',
+      },
+    ]);
+    const [f] = engine.analyze('弊社の社長も、そのようにおっしゃいました。');
+    expect(f?.text).toBe('おっしゃいま');
+    expect(f?.rewrites).toEqual(['申しま', '申し上げま']);
+    expect(engine.analyze('先方の社長も、そのようにおっしゃいました。')).toEqual([]);
+  });
+});
+
 describe('choice slots in Japanese entries', () => {
   it('carry the option the writer used into the rewrite, and are keyed by their options', async () => {
     const { compilePhrase } = await import('../../src/engine/phrase');

@@ -40,3 +40,30 @@ describe('overuse in the engine', () => {
     expect(engine.analyze(two)).toEqual([]);
   });
 });
+
+describe('overuse beside a mistake on the same words', () => {
+  const entry = (id: string, pattern: string, rewrites: string[], perMessage?: number) => ({
+    id,
+    lang: 'ja' as const,
+    category: 'etiquette' as const,
+    ...(perMessage ? { perMessage } : {}),
+    patterns: [pattern],
+    rewrites,
+    equivalent: 'test',
+    why: 'test',
+  });
+  const engine = new Engine([
+    entry('ja-test-pile', '{n|noun}させていただき{t=ます|ました|、}', ['{n}いたし{t}', '{n}し{t}'], 3),
+    entry('ja-test-ukagai', '(お伺い|御伺い)させて(いただきます|頂きます)', ['伺います。', 'お伺いします。']),
+  ]);
+
+  it('gives way: a single お伺いさせていただきます is still the mistake it is', () => {
+    expect(engine.analyze('明日10時に御社へお伺いさせていただきます。').map((f) => f.entryId)).toEqual(['ja-test-ukagai']);
+  });
+
+  it('counts any する noun, お/ご included, and not a one-kanji verb', () => {
+    const text = '資料を送付させていただき、明日ご説明させていただきます。日程はお打ち合わせさせていただきます。';
+    expect(engine.analyze(text).map((f) => f.text)).toEqual(['送付させていただき、', 'ご説明させていただきます。', 'お打ち合わせさせていただきます。']);
+    expect(engine.analyze('資料を見させていただき、明日ご説明させていただきます。日程はお打ち合わせさせていただきます。')).toEqual([]);
+  });
+});

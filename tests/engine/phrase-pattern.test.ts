@@ -77,6 +77,24 @@ describe('phrase patterns', () => {
   });
 });
 
+describe('context <…> at the start of a phrase pattern', () => {
+  it('is matched but marks where the span starts', () => {
+    const m = [...phraseMatches(compilePhrasePattern('<弊社(の|)~(社長|部長)(が|も)~>おっしゃいま'), fold('弊社の社長も、そのようにおっしゃいました').text)][0]!;
+    expect(m[0]).toBe('弊社の社長も、そのようにおっしゃいま');
+    expect(m.indices!.groups!.span![0]).toBe('弊社の社長も、そのように'.length);
+    expect(matches('<弊社の~>おっしゃいま', '先方の部長がおっしゃいました')).toEqual([]);
+  });
+
+  it('is refused anywhere but at the start, empty, unclosed, holding a slot, or with nothing after it', () => {
+    expect(() => parsePhrasePattern('^<弊社~>おっしゃいま')).not.toThrow();
+    expect(() => parsePhrasePattern('おっしゃ<弊社>いま')).toThrow(/"<…>" only once, at the start/);
+    expect(() => parsePhrasePattern('<弊社~おっしゃいま')).toThrow(/without a closing ">"/);
+    expect(() => parsePhrasePattern('<>おっしゃいま')).toThrow(/empty context/);
+    expect(() => parsePhrasePattern('<{who}が>おっしゃいま')).toThrow(/slot in its context/);
+    expect(() => parsePhrasePattern('<弊社の>')).toThrow(/needs a phrase after/);
+  });
+});
+
 describe('choice slots {name=a|b}', () => {
   it('match one of their options, longest first, and bind it for rewrites', () => {
     const m = [...phraseMatches(compilePhrasePattern('{h=ご覧|お越し}になられ{t=た|ていた}'), fold('先日ご覧になられていた件').text)][0]!;

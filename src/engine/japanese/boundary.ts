@@ -23,8 +23,9 @@ export function startsOnWord(text: string, start: number): boolean {
   if (start === 0 || !INFLECTION_START.test(text.slice(start))) return true;
   const before = text[start - 1]!;
   if (!HAN_OR_KANA.test(before)) return true;
-  // After a noun, で, って and まで are particles (メールで, 15時って, 金曜まで), not a verb's ending.
-  if (/^(?:で|って|まで)/.test(text.slice(start)) && !HIRAGANA.test(before)) return true;
+  // After a noun, で, って and まで are particles (メールで, 15時って, 金曜まで), and だ is the
+  // copula (人員不足だ), not a verb's ending: a verb's だ follows kana (読んだ, 泳いだ).
+  if (/^(?:で|って|まで|だ)/.test(text.slice(start)) && !HIRAGANA.test(before)) return true;
   return HIRAGANA.test(before) && PARTICLE.test(before);
 }
 

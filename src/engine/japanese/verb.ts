@@ -10,8 +10,13 @@
  * needs it is not offered.
  */
 
-/** The forms a pattern can bind and a rewrite can ask for. */
-export const VERB_FORMS = ['dict', 'te', 'ta', 'stem', 'nai', 'imp'] as const;
+/**
+ * The forms a pattern can bind and a rewrite can ask for. `noun` is the noun of a する verb, as
+ * it stands before させて or いたします: 送付, ご連絡, チェック, お休み (never a one-kanji stem like 見).
+ * `mizen` is a godan verb's 未然形, which its causative せる follows: 休ま(せる), 使わ(せる) —
+ * never an ichidan or する verb, whose causative is させる (考えさせる, 確認させる).
+ */
+export const VERB_FORMS = ['dict', 'te', 'ta', 'stem', 'nai', 'imp', 'noun', 'mizen'] as const;
 export type VerbForm = (typeof VERB_FORMS)[number];
 
 /** A verb as written: the part that never changes, and how the rest conjugates. */
@@ -44,10 +49,11 @@ const GODAN: Record<string, Record<Column, string>> = {
 };
 const rowWith = (column: Column, kana: string) => Object.keys(GODAN).find((row) => GODAN[row]![column] === kana);
 
-const SURU: Record<VerbForm, string> = { dict: 'する', te: 'して', ta: 'した', stem: 'し', nai: 'し', imp: 'しろ' };
-const KURU_KANJI: Record<VerbForm, string> = { dict: '来る', te: '来て', ta: '来た', stem: '来', nai: '来', imp: '来い' };
-const KURU_KANA: Record<VerbForm, string> = { dict: 'くる', te: 'きて', ta: 'きた', stem: 'き', nai: 'こ', imp: 'こい' };
-const ICHIDAN: Record<VerbForm, string> = { dict: 'る', te: 'て', ta: 'た', stem: '', nai: '', imp: 'ろ' };
+type Conjugated = Exclude<VerbForm, 'noun' | 'mizen'>;
+const SURU: Record<Exclude<VerbForm, 'mizen'>, string> = { dict: 'する', te: 'して', ta: 'した', stem: 'し', nai: 'し', imp: 'しろ', noun: '' };
+const KURU_KANJI: Record<Conjugated, string> = { dict: '来る', te: '来て', ta: '来た', stem: '来', nai: '来', imp: '来い' };
+const KURU_KANA: Record<Conjugated, string> = { dict: 'くる', te: 'きて', ta: 'きた', stem: 'き', nai: 'こ', imp: 'こい' };
+const ICHIDAN: Record<Conjugated, string> = { dict: 'る', te: 'て', ta: 'た', stem: '', nai: '', imp: 'ろ' };
 
 // -iru/-eru verbs that are godan all the same; kanji + る verbs that are ichidan (every other
 // kanji + る, 送る or 取る, is godan).
@@ -86,7 +92,9 @@ export function fromDictionary(word: string): Verb | null {
 /** The verb said in `form`, or null when what was written does not tell it. */
 export function conjugate(verb: Verb, form: VerbForm): string | null {
   const { stem, cls } = verb;
+  if (form === 'mizen') return cls === 'godan' && verb.row ? stem + GODAN[verb.row]!.nai : null;
   if (cls === 'suru') return stem + SURU[form];
+  if (form === 'noun') return null;
   if (cls === 'kuru') return stem + (verb.kanji ? KURU_KANJI : KURU_KANA)[form];
   if (cls === 'ichidan') return stem + ICHIDAN[form];
   if (verb.iku && (form === 'te' || form === 'ta')) return stem + (form === 'te' ? 'って' : 'った');
@@ -142,6 +150,15 @@ export function parseForm(written: string, form: VerbForm): Verb | null {
         return { stem: written, cls: 'ichidan' };
       const row = rowWith('stem', last);
       return row && body ? { stem: body, cls: 'godan', row, iku: row === 'く' && /(行|^い)$/.test(body) } : null;
+    }
+    case 'mizen': {
+      const row = rowWith('nai', last);
+      return row && body ? { stem: body, cls: 'godan', row, iku: row === 'く' && /(行|^い)$/.test(body) } : null;
+    }
+    case 'noun': {
+      // お/ご + a word (ご連絡, お休み, お手伝い) is a する verb; a bare one needs two kanji or katakana.
+      if (/^[おご御][\p{Script=Han}\u30A1-\u30FA]/u.test(written) && written.length >= 2) return { stem: written, cls: 'suru' };
+      return /^[\p{Script=Han}々\u30A1-\u30FA\u30FC]{2,}$/u.test(written) ? { stem: written, cls: 'suru' } : null;
     }
     case 'nai': {
       if (written === 'こ' || written === '来') return { stem: '', cls: 'kuru', kanji: written === '来' };
@@ -227,6 +244,15 @@ export interface FoundVerb {
 /** The verb whose `form` ending starts at `endingStart` and ends at `end` in `text`. */
 export function readVerb(text: string, endingStart: number, end: number, form: VerbForm): FoundVerb | null {
   const start = verbStart(text, endingStart);
+  // A する noun starts at its own お/ご (明日|ご説明), which the scan over a compound may pass.
+  if (form === 'noun') {
+    for (let at = start; at < end; at++) {
+      if (at > start && !/[おご御]/.test(text[at]!) && !HIRAGANA.test(text[at - 1]!)) continue;
+      const verb = parseForm(text.slice(at, end), 'noun');
+      if (verb) return { start: at, verb, honorific: HONORIFIC.test(text.slice(at, end)) };
+    }
+    return null;
+  }
   const written = text.slice(start, end);
   const verb = parseForm(written, form);
   if (!verb) return null;

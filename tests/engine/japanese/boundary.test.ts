@@ -21,6 +21,9 @@ describe('Japanese word edges', () => {
     ['資料をください', 'ください', true],
     ['送ってください', 'ください', true],
     ['ないでしょう', 'ないでしょう', true],
+    ['最大の課題は人員不足だ。', 'だ', true],
+    ['場所はBルームだった。', 'だった', true],
+    ['資料はもう読んだ。', 'だ', false],
   ])('starts a phrase on a word in %s', (sentence, phrase, ok) => {
     expect(startsOnWord(sentence, sentence.indexOf(phrase))).toBe(ok);
   });

@@ -52,6 +52,48 @@ describe('Japanese verbs', () => {
   });
 
   it.each([
+    ['資料を送付させていただきます', '送付', '送付して'],
+    ['改めてご連絡させていただき', 'ご連絡', 'ご連絡して'],
+    ['詳細は明日ご説明させていただきます', 'ご説明', 'ご説明して'],
+    ['来週お打ち合わせさせていただきます', 'お打ち合わせ', 'お打ち合わせして'],
+    ['明日はお休みさせていただき', 'お休み', 'お休みして'],
+    ['内容をチェックさせていただきます', 'チェック', 'チェックして'],
+    ['資料を見させていただきます', null, null],
+    ['企画書を読まさせていただきました', null, null],
+    ['少し考えさせていただけますか', null, null],
+  ] as const)('reads the noun of a する verb before させて in %s', (sentence, noun, te) => {
+    const at = sentence.indexOf('させて');
+    const found = readVerb(sentence, at, at, 'noun');
+    expect(found ? [sentence.slice(found.start, at), conjugate(found.verb, 'noun'), conjugate(found.verb, 'te')] : null).toEqual(
+      noun ? [noun, noun, te] : null,
+    );
+  });
+
+  it.each([
+    ['明日は休まさせていただきます', '休ま', '休んで'],
+    ['その件は持ち帰らさせていただきます', '持ち帰ら', '持ち帰って'],
+    ['作業を終わらさせていただきました', '終わら', '終わって'],
+    ['私が行かさせていただきます', '行か', '行って'],
+  ] as const)('reads the godan 未然形 before させて in %s', (sentence, mizen, te) => {
+    const at = sentence.indexOf('させて') - 1;
+    const found = readVerb(sentence, at, at + 1, 'mizen')!;
+    expect([sentence.slice(found.start, at + 1), conjugate(found.verb, 'mizen'), conjugate(found.verb, 'te')]).toEqual([mizen, mizen, te]);
+  });
+
+  it('has a 未然形 only for godan verbs', () => {
+    expect(conjugate(fromDictionary('読む')!, 'mizen')).toBe('読ま');
+    expect(conjugate(fromDictionary('考える')!, 'mizen')).toBeNull();
+    expect(conjugate(fromDictionary('確認する')!, 'mizen')).toBeNull();
+    expect(parseForm('考え', 'mizen')).toBeNull();
+  });
+
+  it('says only a する verb as its noun', () => {
+    expect(conjugate(fromDictionary('確認する')!, 'noun')).toBe('確認');
+    expect(conjugate(fromDictionary('送る')!, 'noun')).toBeNull();
+    expect(conjugate(fromDictionary('食べる')!, 'noun')).toBeNull();
+  });
+
+  it.each([
     ['この方法でやる', 'る', 'やる'],
     ['資料を短くした', 'た', 'した'],
   ] as const)('finds a kana verb after a particle or adverb in %s', (sentence, ending, verb) => {
