@@ -82,6 +82,13 @@ const boldRuns = (frame: DriverFrame, field: string) =>
     return runs;
   }, field);
 
+/** What the field shows: a text field's value, or an editable element's rendered text. */
+const fieldText = (frame: DriverFrame, field: string) =>
+  frame.evaluate((selector) => {
+    const el = (document.querySelector(selector) ?? document.querySelector('x-composer')?.shadowRoot?.querySelector(selector)) as HTMLElement;
+    return 'value' in el ? String((el as HTMLTextAreaElement).value) : el.innerText;
+  }, field).then((text) => text.replace(/\u00a0/g, ' ')); // an editable's trailing space shows as a no-break space
+
 async function openEditor(d: Driver, c: EditorCase): Promise<{ page: DriverPage; frame: DriverFrame }> {
   const page = await d.open(c.url);
   const frame = c.frame ? await page.frame(c.frame) : page.main;
@@ -197,10 +204,98 @@ export function sharedCases(browser: BrowserName): void {
       await page.press('Alt+Shift+K');
       await page.wait(300);
       expect(await frame.ui('[role="dialog"]').count()).toBe(0);
+      // The field shows the composition, open, where the caret was.
+      expect(await fieldText(frame, c.field)).toContain(`${BLUNT} ${COMPOSING}`);
       await page.commit(COMMITTED);
       // The composition is the editor's and the IME's: Kuuki left the text exactly as composed.
       await expect.poll(() => c.model(frame)).toBe(`${BEFORE_IME}${COMMITTED}`);
       await expect.poll(() => marked(frame, c), { timeout: 3000 }).toEqual(expected(c, `${BEFORE_IME}${COMMITTED}`));
+      await page.close();
+    });
+  });
+
+  describe('the card', () => {
+    const SLACK = 'https://app.slack.com/kuuki-test/';
+    const phrases = (text: string) => analyze(text).map((f) => f.text);
+
+    it('gives the caret back exactly where it was on Esc', async () => {
+      const page = await d.open(`${SLACK}textarea.html`);
+      await page.main.click('#draft', { x: 8, y: 8 });
+      await page.type(`${BLUNT} See you.`);
+      await expect.poll(() => page.main.ui('.mark').count()).toBeGreaterThan(0);
+      await page.main.evaluate(() => (document.querySelector('#draft') as HTMLTextAreaElement).setSelectionRange(30, 30));
+      await page.press('Alt+Shift+K');
+      await page.main.ui('[role="dialog"]').waitFor();
+      expect(await page.main.evaluate(() => document.activeElement?.tagName)).toBe('KUUKI-ROOT');
+      await page.press('Escape');
+      await page.main.ui('[role="dialog"]').waitFor({ state: 'detached' });
+      await page.type('Z');
+      expect(await page.main.evaluate(() => (document.querySelector('#draft') as HTMLTextAreaElement).value)).toBe(`${BLUNT} See Zyou.`);
+      await page.close();
+    });
+
+    it('opens on hover and shows the equivalent and why; a second phrase gets its own mark', async () => {
+      const page = await d.open(`${SLACK}quill.html`);
+      const draft = `Hello. ${BLUNT} I want a promotion.`;
+      await page.main.click('.ql-editor', { x: 8, y: 8 });
+      await page.type(draft);
+      const quill = EDITORS.find((e) => e.url.endsWith('quill.html'))!;
+      await expect.poll(() => marked(page.main, quill)).toEqual(phrases(draft));
+      await expect.poll(() => page.main.ui('.badge').textContent()).toBe('2');
+      const promotion = analyze(draft)[1]!;
+      const point = (await markBox(page.main, quill, promotion.text))!;
+      await page.mouseMove(point.x, point.y);
+      const card = page.main.ui('[role="dialog"]');
+      await card.waitFor();
+      const text = await card.textContent();
+      expect(text).toContain(previewText(draft, promotion, 0));
+      expect(text).toContain(promotion.equivalent);
+      expect(text).toContain(promotion.why);
+      await page.mouseMove(5, 5);
+      await card.waitFor({ state: 'detached' });
+      await page.close();
+    });
+
+    it('follows a dark page and is never styled by the host page', async () => {
+      const page = await d.open(`${SLACK}textarea.html`);
+      await page.main.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = `* { font-size: 40px !important; color: red !important; background: #111 !important; }
+          div, button { display: none !important; } body { background: #111 !important; }`;
+        document.head.append(style);
+      });
+      await page.main.click('#draft', { x: 8, y: 8 });
+      await page.type(BLUNT);
+      await expect.poll(() => page.main.ui('.mark').count()).toBeGreaterThan(0);
+      await page.press('Alt+Shift+K');
+      const card = page.main.ui('[role="dialog"]');
+      await card.waitFor();
+      const look = await card.evaluate((el) => ({
+        dark: el.classList.contains('dark'),
+        fontSize: getComputedStyle(el).fontSize,
+        color: getComputedStyle(el).color,
+        buttons: [...el.querySelectorAll('button')].map((b) => getComputedStyle(b).display),
+      }));
+      expect(look.dark).toBe(true);
+      expect(look.fontSize).toBe('13px');
+      expect(look.color).not.toBe('rgb(255, 0, 0)');
+      expect(look.buttons.every((d) => d !== 'none')).toBe(true);
+      await page.close();
+    });
+
+    it('keeps overlay marks on the phrase when the field scrolls, and hides them outside it', async () => {
+      const page = await d.open(`${SLACK}textarea.html`);
+      await page.main.click('#draft', { x: 8, y: 8 });
+      await page.type(`${'Line of filler text.\n'.repeat(3)}${BLUNT}${'\nMore filler.'.repeat(12)}`);
+      const scroll = (top: number) => page.main.evaluate((top) => void ((document.querySelector('#draft') as HTMLElement).scrollTop = top), top);
+      const mark = page.main.ui('.mark');
+      // Firefox scrolls the caret into view a frame after the last key: scroll again until it stays.
+      await expect.poll(async () => (await scroll(0), mark.count())).toBe(1);
+      const before = (await mark.boundingBox())!;
+      await scroll(30);
+      await expect.poll(async () => (await mark.boundingBox())?.y).toBeCloseTo(before.y - 30, 0);
+      await scroll(400);
+      await expect.poll(() => mark.count()).toBe(0);
       await page.close();
     });
   });
