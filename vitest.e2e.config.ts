@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser tests: one Chromium per file, files one after another (two cores; Chromium is heavy).
+// Browser tests: one browser (Chromium, or Firefox in *.firefox.test.ts) per file, files one after
+// another (two cores; browsers are heavy).
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],

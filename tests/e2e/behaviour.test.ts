@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import { previewText } from '../../src/engine/apply';
-import { EXTENSION_DIR, type Harness, badge, card, highlightedTexts, launch, overlayMarks, pause } from './harness';
+import { EXTENSION_DIR, type Harness, badge, card, highlightedTexts, launch, overlayMarks } from './harness';
 
 const SLACK = 'https://app.slack.com/kuuki-test/';
 const BLUNT = "This method doesn't work.";
@@ -41,103 +41,7 @@ async function setSettings(value: Record<string, unknown>) {
   await h.worker.evaluate((v) => chrome.storage.sync.set(v), items);
 }
 
-describe('the card', () => {
-  it('gives the caret back exactly where it was on Esc', async () => {
-    const page = await h.open(`${SLACK}textarea.html`);
-    await typeInto(page, '#draft', `${BLUNT} See you.`);
-    await expect.poll(() => overlayMarks(page).count()).toBeGreaterThan(0);
-    await page.locator('#draft').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(30, 30));
-    await page.keyboard.press('Alt+Shift+K');
-    await card(page).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('KUUKI-ROOT');
-    await page.keyboard.press('Escape');
-    await card(page).waitFor({ state: 'detached' });
-    await page.keyboard.type('Z');
-    expect(await page.locator('#draft').inputValue()).toBe(`${BLUNT} See Zyou.`);
-    await page.close();
-  });
-
-  it('opens on hover and shows the equivalent and why; a second phrase gets its own mark', async () => {
-    const page = await h.open(`${SLACK}quill.html`);
-    const draft = `Hello. ${BLUNT} I want a promotion.`;
-    await typeInto(page, '.ql-editor', draft);
-    await expect.poll(() => highlightedTexts(page)).toEqual(phrases(draft));
-    await expect.poll(() => badge(page).textContent()).toBe('2');
-    const rect = await page.evaluate(() => {
-      const r = ([...CSS.highlights.get('kuuki-blunt')!] as Range[])[1]!.getClientRects()[0]!;
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(rect.x, rect.y);
-    await card(page).waitFor();
-    const text = await card(page).textContent();
-    const promotion = analyze(draft)[1]!;
-    expect(text).toContain(previewText(draft, promotion, 0));
-    expect(text).toContain(promotion.equivalent);
-    expect(text).toContain(promotion.why);
-    await page.mouse.move(5, 5);
-    await card(page).waitFor({ state: 'detached' });
-    await page.close();
-  });
-});
-
-describe('looks', () => {
-  it('follows a dark page and is never styled by the host page', async () => {
-    const page = await h.open(`${SLACK}textarea.html`);
-    await page.addStyleTag({
-      content: `* { font-size: 40px !important; color: red !important; background: #111 !important; }
-        div, button { display: none !important; } body { background: #111 !important; }`,
-    });
-    await typeInto(page, '#draft', BLUNT);
-    await expect.poll(() => overlayMarks(page).count()).toBeGreaterThan(0);
-    await page.keyboard.press('Alt+Shift+K');
-    await card(page).waitFor();
-    const look = await card(page).evaluate((el) => ({
-      dark: el.classList.contains('dark'),
-      fontSize: getComputedStyle(el).fontSize,
-      color: getComputedStyle(el).color,
-      buttons: [...el.querySelectorAll('button')].map((b) => getComputedStyle(b).display),
-    }));
-    expect(look.dark).toBe(true);
-    expect(look.fontSize).toBe('13px');
-    expect(look.color).not.toBe('rgb(255, 0, 0)');
-    expect(look.buttons.every((d) => d !== 'none')).toBe(true);
-    await page.close();
-  });
-
-  it('keeps overlay marks on the phrase when the field scrolls, and hides them outside it', async () => {
-    const page = await h.open(`${SLACK}textarea.html`);
-    await typeInto(page, '#draft', `${'Line of filler text.\n'.repeat(3)}${BLUNT}${'\nMore filler.'.repeat(12)}`);
-    await page.locator('#draft').evaluate((el) => (el.scrollTop = 0));
-    await expect.poll(() => overlayMarks(page).count()).toBe(1);
-    const before = (await overlayMarks(page).first().boundingBox())!;
-    await page.locator('#draft').evaluate((el) => (el.scrollTop = 30));
-    await expect.poll(async () => (await overlayMarks(page).first().boundingBox())?.y).toBeCloseTo(before.y - 30, 0);
-    await page.locator('#draft').evaluate((el) => (el.scrollTop = 400));
-    await expect.poll(() => overlayMarks(page).count()).toBe(0);
-    await page.close();
-  });
-});
-
-describe('Japanese input', () => {
-  it('never analyses, marks or replaces while an IME composition is open', async () => {
-    const page = await h.open(`${SLACK}quill.html`);
-    await typeInto(page, '.ql-editor', `${BLUNT} `);
-    await expect.poll(() => highlightedTexts(page)).toEqual(phrases(BLUNT));
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Input.imeSetComposition', { text: 'それはできません', selectionStart: 8, selectionEnd: 8 });
-    await page.waitForTimeout(800);
-    expect(await highlightedTexts(page)).toEqual(phrases(BLUNT));
-    // Kuuki's shortcut does nothing mid-composition.
-    await page.keyboard.press('Alt+Shift+K');
-    await page.waitForTimeout(300);
-    expect(await card(page).count()).toBe(0);
-    // The composition is the editor's and the IME's: Kuuki left the text exactly as composed.
-    expect(await page.locator('.ql-editor').innerText()).toBe(`${BLUNT} それはできません`);
-    await cdp.send('Input.insertText', { text: 'それはできません。' });
-    await expect.poll(() => highlightedTexts(page)).toEqual(phrases(`${BLUNT} それはできません。`));
-    await page.close();
-  });
-});
+// The card (Esc, hover, looks), overlay scrolling and the IME guard run in both browsers: shared-cases.ts.
 
 describe('Ignore and Never flag', () => {
   it('Ignore drops this occurrence; Never flag persists across reloads', async () => {

@@ -1,10 +1,9 @@
-import type { Frame, Page } from 'playwright-core';
-import { overlayMarks } from './harness';
-import { inKuuki } from './kuuki-ui';
+import type { Evaluator } from './driver';
 
 /**
  * The editors Kuuki must keep in sync, each with the way to read its own model. Fixture pages
- * host the real editors from npm; the Gmail-shaped box is served at mail.google.com.
+ * host the real editors from npm; the Gmail-shaped box is served at mail.google.com. Every case
+ * here runs in Chromium and in Firefox (tests/e2e/shared-cases.ts) with no code of its own.
  */
 export interface EditorCase {
   name: string;
@@ -15,8 +14,10 @@ export interface EditorCase {
   frame?: string;
   /** Marks drawn with the CSS Custom Highlight API (else overlay boxes). */
   highlights: boolean;
-  /** What the editor's own model holds, as plain text. */
-  model(frame: Frame): Promise<string>;
+  /** Ctrl+B makes bold here: the "formatting kept" case runs (rich-text editors only). */
+  rich?: boolean;
+  /** What the editor's own model holds, as plain text (run in the page's main world). */
+  model(frame: Evaluator): Promise<string>;
 }
 
 const SLACK = 'https://app.slack.com/kuuki-test/';
@@ -25,6 +26,7 @@ const GMAIL = 'https://mail.google.com/kuuki-test/';
 export const EDITORS: EditorCase[] = [
   {
     name: 'Quill 2 (Slack-shaped)',
+    rich: true,
     url: `${SLACK}quill.html`,
     field: '.ql-editor',
     highlights: true,
@@ -32,6 +34,7 @@ export const EDITORS: EditorCase[] = [
   },
   {
     name: 'ProseMirror',
+    rich: true,
     url: `${SLACK}prosemirror.html`,
     field: '.ProseMirror',
     highlights: true,
@@ -40,6 +43,7 @@ export const EDITORS: EditorCase[] = [
   },
   {
     name: 'Lexical',
+    rich: true,
     url: `${SLACK}lexical.html`,
     field: '#editor',
     highlights: true,
@@ -47,10 +51,13 @@ export const EDITORS: EditorCase[] = [
   },
   {
     name: 'Gmail-shaped compose box',
+    rich: true,
     url: `${GMAIL}gmail.html`,
     field: '[aria-label="Message Body"]',
     highlights: true,
-    model: (f) => f.evaluate(() => (document.querySelector('[aria-label="Message Body"] > div') as HTMLElement).innerText.trim()),
+    // Firefox keeps a space typed before a bold run as a no-break space; the text reads the same.
+    model: (f) =>
+      f.evaluate(() => (document.querySelector('[aria-label="Message Body"] > div') as HTMLElement).innerText.replace(/\u00a0/g, ' ').trim()),
   },
   {
     name: 'textarea',
@@ -75,39 +82,3 @@ export const EDITORS: EditorCase[] = [
     model: (f) => f.evaluate(() => (document.querySelector('#draft') as HTMLTextAreaElement).value),
   },
 ];
-
-export async function frameOf(page: Page, c: EditorCase): Promise<Frame> {
-  if (!c.frame) return page.mainFrame();
-  const handle = await page.waitForSelector(c.frame);
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('no frame');
-  await frame.waitForLoadState();
-  return frame;
-}
-
-/** Where the marked phrase is drawn, in the frame's viewport. */
-export async function markBox(frame: Frame, c: EditorCase, phrase: string): Promise<{ x: number; y: number } | null> {
-  if (!c.highlights) {
-    // Overlay boxes live in Kuuki's closed root: read them from Kuuki's own world.
-    const rect = await inKuuki(frame, (roots) => {
-      const r = roots[0]?.querySelector('.mark')?.getBoundingClientRect();
-      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    });
-    return rect ?? null;
-  }
-  return frame.evaluate((phrase) => {
-    const h = CSS.highlights.get('kuuki-blunt');
-    const range = h && ([...h] as Range[]).find((r) => r.toString().includes(phrase));
-    const rect = range?.getClientRects()[0];
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  }, phrase);
-}
-
-/** What is marked: highlighted texts, or the number of overlay boxes. */
-export async function marked(frame: Frame, c: EditorCase): Promise<string[] | number> {
-  if (!c.highlights) return overlayMarks(frame).count();
-  return frame.evaluate(() => {
-    const h = CSS.highlights.get('kuuki-blunt');
-    return h ? ([...h] as Range[]).map((r) => r.toString()) : [];
-  });
-}

@@ -86,8 +86,7 @@ async function inKuukiSource<T>(frame: Frame, fnSource: string, arg: unknown): P
   const ctx = await kuukiContext(frame);
   if (!ctx) return null;
   const expression = `(() => {
-    const hosts = [...document.querySelectorAll('kuuki-root, [data-kuuki-root]')];
-    const roots = hosts.map((h) => chrome.dom.openOrClosedShadowRoot(h)).filter(Boolean);
+    const roots = ${ROOTS_OF_KUUKI('chrome.dom.openOrClosedShadowRoot(h)')};
     return (${fnSource})(roots, ${JSON.stringify(arg ?? null)});
   })()`;
   const r = (await ctx.s.session.send('Runtime.evaluate', {
@@ -100,6 +99,37 @@ async function inKuukiSource<T>(frame: Frame, fnSource: string, arg: unknown): P
   return (r.result.value ?? null) as T | null;
 }
 
+/**
+ * What a locator needs from a browser: run a function on Kuuki's shadow roots in one frame (in a
+ * world the page cannot reach), the frame's offset in the page, and a person's click at a point.
+ * Chromium's comes from the DevTools protocol (below); Firefox's from WebDriver BiDi (firefox.ts).
+ */
+export interface KuukiTarget {
+  run<T>(fnSource: string, arg: unknown): Promise<T | null>;
+  /** Where the frame's viewport starts in the page's viewport. */
+  offset(): Promise<{ x: number; y: number }>;
+  click(x: number, y: number): Promise<void>;
+}
+
+/** Chromium: Kuuki's isolated world over CDP; Playwright's real mouse. */
+export function chromiumTarget(frame: Frame): KuukiTarget {
+  return {
+    run: (fnSource, arg) => inKuukiSource(frame, fnSource, arg),
+    async offset() {
+      if (!frame.parentFrame()) return { x: 0, y: 0 };
+      const owner = await frame.frameElement();
+      const box = (await owner.boundingBox())!;
+      const border = await owner.evaluate((el) => ({ left: (el as Element).clientLeft, top: (el as Element).clientTop }));
+      return { x: box.x + border.left, y: box.y + border.top };
+    },
+    click: (x, y) => frame.page().mouse.click(x, y),
+  };
+}
+
+/** The source Kuuki's world runs for a locator query: `roots` are the closed roots of Kuuki's hosts. */
+export const ROOTS_OF_KUUKI = (openRoot: string) =>
+  `[...document.querySelectorAll('kuuki-root, [data-kuuki-root]')].map((h) => ${openRoot}).filter(Boolean)`;
+
 /** One step of a query: CSS inside the current elements, a role with an accessible name, or the nth. */
 type Step = { css: string } | { role: string; name?: string } | { nth: number };
 
@@ -111,7 +141,7 @@ interface Found {
 }
 
 /** Resolves steps inside the roots; runs in Kuuki's world, so it is written to be sent as source. */
-function resolveSteps(roots: ShadowRoot[], arg: { steps: Step[]; action: string }): Found | unknown {
+export function resolveSteps(roots: ShadowRoot[], arg: { steps: Step[]; action: string }): Found | unknown {
   let current: Element[] = roots.flatMap((r) => [...r.children]);
   const within = (els: Element[], pick: (el: Element) => Element[]) => [...new Set(els.flatMap(pick))];
   const roleOf = (el: Element) => el.getAttribute('role') ?? (el.tagName === 'BUTTON' ? 'button' : '');
@@ -147,20 +177,20 @@ function resolveSteps(roots: ShadowRoot[], arg: { steps: Step[]; action: string 
 /** A small, Playwright-shaped locator for elements inside Kuuki's closed root. */
 export class KuukiLocator {
   constructor(
-    readonly frame: Frame,
+    readonly target: KuukiTarget,
     private readonly steps: Step[],
   ) {}
 
   locator(css: string): KuukiLocator {
-    return new KuukiLocator(this.frame, [...this.steps, { css }]);
+    return new KuukiLocator(this.target, [...this.steps, { css }]);
   }
 
   getByRole(role: string, options: { name?: string } = {}): KuukiLocator {
-    return new KuukiLocator(this.frame, [...this.steps, { role, name: options.name }]);
+    return new KuukiLocator(this.target, [...this.steps, { role, name: options.name }]);
   }
 
   nth(n: number): KuukiLocator {
-    return new KuukiLocator(this.frame, [...this.steps, { nth: n }]);
+    return new KuukiLocator(this.target, [...this.steps, { nth: n }]);
   }
 
   first(): KuukiLocator {
@@ -168,7 +198,7 @@ export class KuukiLocator {
   }
 
   private async find(): Promise<Found> {
-    const found = (await inKuuki(this.frame, resolveSteps, { steps: this.steps, action: 'read' })) as Found | null;
+    const found = await this.target.run<Found>(resolveSteps.toString(), { steps: this.steps, action: 'read' });
     return found ?? { count: 0, text: null, visible: false, rect: null };
   }
 
@@ -192,11 +222,8 @@ export class KuukiLocator {
   async boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
     const { rect } = await this.find();
     if (!rect) return null;
-    if (!this.frame.parentFrame()) return rect;
-    const owner = await this.frame.frameElement();
-    const offset = (await owner.boundingBox())!;
-    const border = await owner.evaluate((el) => ({ left: (el as Element).clientLeft, top: (el as Element).clientTop }));
-    return { ...rect, x: rect.x + offset.x + border.left, y: rect.y + offset.y + border.top };
+    const offset = await this.target.offset();
+    return { ...rect, x: rect.x + offset.x, y: rect.y + offset.y };
   }
 
   async waitFor(options: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number } = {}): Promise<void> {
@@ -216,28 +243,28 @@ export class KuukiLocator {
   async click(): Promise<void> {
     await this.waitFor();
     const box = (await this.boundingBox())!;
-    await this.frame.page().mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await this.target.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 
   /** A script's click on the element itself (isTrusted false), as a page or extension holding it would. */
   async untrustedClick(): Promise<void> {
     await this.waitFor({ state: 'attached' });
-    await inKuuki(this.frame, resolveSteps, { steps: this.steps, action: 'click()' });
+    await this.target.run(resolveSteps.toString(), { steps: this.steps, action: 'click()' });
   }
 
   /** A script's Enter keydown on the element (isTrusted false). */
   async untrustedEnter(): Promise<void> {
     await this.waitFor({ state: 'attached' });
-    await inKuuki(this.frame, resolveSteps, { steps: this.steps, action: 'keydown' });
+    await this.target.run(resolveSteps.toString(), { steps: this.steps, action: 'keydown' });
   }
 
   /** Runs `fn(element)` in Kuuki's world on the first match (`fn` is sent as source). */
   async evaluate<T>(fn: (el: Element) => T): Promise<T> {
     const source = `(roots, arg) => (${fn.toString()})((${resolveSteps.toString()})(roots, arg))`;
-    return (await inKuukiSource<T>(this.frame, source, { steps: this.steps, action: 'element' })) as T;
+    return (await this.target.run<T>(source, { steps: this.steps, action: 'element' })) as T;
   }
 }
 
 /** Elements inside Kuuki's closed root in a page or frame. */
-export const kuukiUi = (target: Page | Frame, css: string) =>
-  new KuukiLocator('mainFrame' in target ? target.mainFrame() : target, [{ css }]);
+export const kuukiUi = (target: Page | Frame | KuukiTarget, css: string) =>
+  new KuukiLocator('run' in target ? target : chromiumTarget('mainFrame' in target ? target.mainFrame() : target), [{ css }]);
