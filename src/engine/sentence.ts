@@ -21,6 +21,8 @@ export interface WordIndex {
   shortest: number;
   /** Each sentence's terms, each term the words it may stand for. */
   sentences: string[][][];
+  /** The sentence as written (for the punctuation a pattern needs). */
+  text: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export class Sentence {
           return forms;
         }),
       );
-      this.wordIndex = { first, shortest: Math.min(...sentences.map((s) => s.length)), sentences };
+      this.wordIndex = { first, shortest: Math.min(...sentences.map((s) => s.length)), sentences, text: this.text };
     }
     return this.wordIndex;
   }
