@@ -15,4 +15,16 @@ describe('the built CLI', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("doesn't work");
   });
+
+  it('loads compromise only when a sentence needs tagging', () => {
+    // NODE_DEBUG=module names every CommonJS file Node loads; compromise is dist/compromise.cjs.
+    const check = (input: string) =>
+      spawnSync('node', ['bin/kuuki.mjs', 'check', '-'], { input, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
+    const plain = check('It works well.\nGood morning.\n承知しました。\n');
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).not.toContain('compromise.cjs');
+    const blunt = check("This method doesn't work.\n");
+    expect(blunt.status).toBe(1);
+    expect(blunt.stderr).toContain('compromise.cjs');
+  });
 });
