@@ -1,16 +1,17 @@
 /**
  * npm run build:cli — bundles `kuuki` into dist/cli.mjs (not committed), so the command runs
  * plain JavaScript instead of transpiling TypeScript at every start. The precompiled phrasebook
- * is bundled in. compromise (~200 ms to load: it expands its lexicon on load) and the phrasebook
+ * is read from dist/engine.json. compromise (~200 ms to load: it expands its lexicon on load) and the phrasebook
  * as `kuuki list` shows it (2 MB) are bundled on their own, dist/compromise.cjs and
  * dist/shown.cjs, and loaded on first use: `kuuki check` on text no English pattern could match
  * never loads compromise. One file per part loads faster than compromise's few hundred modules.
  * Run by postinstall, npm run build, and every test run.
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, build } from 'esbuild';
-import { compilePhrasebookFiles } from './phrasebook-compile';
+import { GENERATED_DIR, compilePhrasebookFiles } from './phrasebook-compile';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = path.join(ROOT, 'dist/cli.mjs');
@@ -46,6 +47,10 @@ export default nlp;`,
   },
 ];
 
+/** The precompiled phrasebook, read from dist/engine.json: Node reads JSON faster than it compiles a script holding it. */
+const ENGINE_ARTEFACT = `import { readFileSync } from 'node:fs';
+export default JSON.parse(readFileSync(new URL('./engine.json', import.meta.url), 'utf8'));`;
+
 const lazyParts: Plugin = {
   name: 'kuuki-lazy-parts',
   setup(b) {
@@ -54,6 +59,8 @@ const lazyParts: Plugin = {
         args.importer.startsWith(path.join(ROOT, 'src')) ? { path: part.file, namespace: 'kuuki-lazy' } : undefined,
       );
     }
+    b.onResolve({ filter: /\/phrasebook\/generated\/engine$/ }, () => ({ path: 'engine.json', namespace: 'kuuki-artefact' }));
+    b.onLoad({ filter: /.*/, namespace: 'kuuki-artefact' }, () => ({ loader: 'js', contents: ENGINE_ARTEFACT }));
     b.onLoad({ filter: /.*/, namespace: 'kuuki-lazy' }, (args) => {
       const part = LAZY.find((p) => p.file === args.path)!;
       return {
@@ -78,6 +85,8 @@ const common = {
 
 export async function buildCli(): Promise<void> {
   compilePhrasebookFiles();
+  mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
+  copyFileSync(path.join(GENERATED_DIR, 'engine.json'), path.join(ROOT, 'dist/engine.json'));
   await Promise.all([
     build({ ...common, entryPoints: [path.join(ROOT, 'src/cli/main.ts')], outfile: CLI_BUNDLE, format: 'esm', plugins: [lazyParts] }),
     ...LAZY.map((part) =>

@@ -2,7 +2,8 @@
  * npm run phrasebook:compile — writes the precompiled phrasebook that the extension and the CLI
  * load (src/phrasebook/generated/, not committed): validated here with zod, so the runtime never
  * is; English patterns parsed; triggers worked out; examples and near-misses left out of what the
- * engine loads, near-misses out of what the popup shows. Run by postinstall, phrasebook:check,
+ * engine loads, near-misses out of what the popup shows (engine.json: the engine's part again,
+ * as plain JSON for the CLI). Run by postinstall, phrasebook:check,
  * every wxt build and every test run; rewrites a file only when its content changed.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,8 +47,11 @@ export function compilePhrasebookFiles(): string[] {
     entries: entries.map(({ nearMisses: _, ...shown }) => shown),
   };
   mkdirSync(GENERATED_DIR, { recursive: true });
+  const engine = precompile(entries, hash);
   const files = {
-    'engine.ts': moduleText('PrecompiledPhrasebook', '../../engine/precompiled', precompile(entries, hash)),
+    'engine.ts': moduleText('PrecompiledPhrasebook', '../../engine/precompiled', engine),
+    // The same as plain JSON, for the CLI to read at start-up rather than compile as a script.
+    'engine.json': JSON.stringify(engine),
     'display.ts': moduleText('DisplayPhrasebook', '../display', display),
   };
   return Object.entries(files)
