@@ -11,6 +11,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, build } from 'esbuild';
+import { esbuildExpandedModel } from './compromise-model';
 import { GENERATED_DIR, compilePhrasebookFiles } from './phrasebook-compile';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,6 +99,7 @@ export async function buildCli(): Promise<void> {
         // Resolve as an ES module does, so this is the code the tests and the extension run.
         conditions: ['import'],
         mainFields: ['module', 'main'],
+        plugins: [esbuildExpandedModel],
       }),
     ),
   ]);
