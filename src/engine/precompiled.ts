@@ -1,6 +1,7 @@
 import type { MatchableEntry } from '../phrasebook/schema';
 import { type EntryInfo, type EntrySpecs, type PatternSpec, specOf } from './engine';
 import { compileEnglishPattern, packParsed, parseEnglishPattern, unpackParsed } from './english';
+import { type MatchToken, Prefilter } from './english-prefilter';
 import { englishTriggersOf } from './lazy-matcher';
 import { phraseTriggers } from './phrase';
 
@@ -39,8 +40,16 @@ export interface PrecompiledPhrasebook {
 
 const bodyOf = (entry: MatchableEntry, pattern: string): PatternBody =>
   entry.lang === 'en' ? packParsed(parseEnglishPattern(pattern)) : pattern;
-const triggersOf = (entry: MatchableEntry, pattern: string): string[] | null =>
-  entry.lang === 'en' ? englishTriggersOf(pattern) : (phraseTriggers(pattern) ?? null);
+/**
+ * English: the words the compiled pattern itself is looked up by (its prefilter's rarest
+ * requirement), as an eager engine does; read from the pattern's text they are often every word
+ * it holds, "the" and "you" among them, and the pattern would be tried on most sentences.
+ */
+function triggersOf(entry: MatchableEntry, pattern: string): string[] | null {
+  if (entry.lang !== 'en') return phraseTriggers(pattern) ?? null;
+  const prefilter = new Prefilter(parseEnglishPattern(pattern) as unknown as MatchToken[]);
+  return prefilter.required.length ? prefilter.triggers : englishTriggersOf(pattern);
+}
 
 /** The artefact for built-in entries (already validated, and checked to compile). */
 export function precompile(entries: readonly MatchableEntry[], hash: string): PrecompiledPhrasebook {
