@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
+import { viteExpandedModel } from './scripts/compromise-model';
 
 // Extension pages and the background may not connect anywhere: users' text never leaves the device.
 const NO_NETWORK = "script-src 'self'; object-src 'self'; connect-src 'none'";
@@ -19,8 +20,9 @@ export default defineConfig({
   // The sources zip is for store reviewers to rebuild from: no store pictures, no local test output.
   zip: { excludeSources: ['store/screenshots/**', 'test-results/**', 'tests/e2e/.build/**', 'scratch/**', 'kuuki-demo.png', 'stats.html', '*.log'] },
   // The popup loads the engine lazily; browsers that run MV3 support modulepreload natively,
-  // so Vite's polyfill (which fetches) is left out.
-  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
+  // so Vite's polyfill (which fetches) is left out. compromise comes with its lexicon expanded
+  // at build time, so a waking service worker does not redo it (scripts/compromise-model.ts).
+  vite: () => ({ plugins: [viteExpandedModel], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser, manifestVersion, command }) => ({
     // Name, description and shortcut follow the browser's language: public/_locales/{en,ja}/messages.json.
     name: '__MSG_extName__',

@@ -8,7 +8,7 @@ import type { Slot } from './sentence';
 export const ENGLISH_FORMS = ['gerund', 'base', 'past', 'participle', 'third'] as const;
 export type EnglishForm = (typeof ENGLISH_FORMS)[number];
 
-const world = nlp.world() as unknown as {
+type World = {
   model: unknown;
   methods: {
     two: {
@@ -21,7 +21,9 @@ const world = nlp.world() as unknown as {
     };
   };
 };
-const { conjugate, toInfinitive } = world.methods.two.transform.verb;
+// Asked for on first use: a host may load compromise only once a sentence needs it.
+let world: World | undefined;
+const compromiseWorld = () => (world ??= nlp.world() as unknown as World);
 
 // compromise tags "doing" both PresentTense and Gerund: the more specific tag decides.
 const TENSES = ['Gerund', 'Participle', 'PastTense', 'PresentTense'];
@@ -43,8 +45,10 @@ export function inflectEnglish(slot: Slot, form: EnglishForm): string | null {
   if (!verb || !/^[a-z]+$/i.test(verb.text)) return null;
   const word = verb.text.toLowerCase();
   const tense = verb.tags.includes('Infinitive') ? undefined : TENSES.find((t) => verb.tags.includes(t));
-  const infinitive = tense ? toInfinitive(word, world.model, tense) : word;
-  const forms = conjugate(infinitive, world.model);
+  const { model, methods } = compromiseWorld();
+  const { conjugate, toInfinitive } = methods.two.transform.verb;
+  const infinitive = tense ? toInfinitive(word, model, tense) : word;
+  const forms = conjugate(infinitive, model);
   // Regular verbs have no separate participle: it is their past form (broken, but fixed).
   const said = form === 'base' ? infinitive : (forms[FORM_KEY[form]] ?? (form === 'participle' ? forms.PastTense : undefined));
   if (!said) return null;

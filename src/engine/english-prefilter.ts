@@ -12,6 +12,7 @@ import type { WordIndex } from './sentence';
 export interface MatchToken {
   word?: string;
   tag?: string;
+  method?: string;
   anything?: boolean;
   optional?: boolean;
   operator?: string;
@@ -33,6 +34,10 @@ interface Required {
   /** The word comes right after an #Imperative or #Infinitive. */
   afterBaseVerb: boolean;
 }
+
+// Term methods that need a character after some word: a sentence without that character cannot match.
+const METHOD_CHARACTER: Record<string, string> = { hasComma: ',', hasColon: ':', hasSemicolon: ';' };
+const isRequired = (t: MatchToken) => !t.optional && !t.negative;
 
 const BASE_VERB_TAGS = new Set(['Imperative', 'Infinitive']);
 // Words compromise never tags as a verb's base form: pronouns, determiners, question words,
@@ -72,6 +77,8 @@ const keyWords = (r: Required) => [...new Set(r.alternatives.map((a) => a.reduce
 
 export class Prefilter {
   readonly required: Required[] = [];
+  /** Characters the sentence must hold (a comma for @hasComma). */
+  readonly characters = new Set<string>();
   /** For a pattern anchored at both ends: the most terms a sentence it matches can have. */
   readonly maxLength: number;
 
@@ -82,9 +89,20 @@ export class Prefilter {
       const size = maxTerms(t);
       const maxIndex = anchored ? before + size - 1 : Infinity;
       before += size;
-      if (t.optional || t.negative) return;
+      if (!isRequired(t)) return;
       const afterBaseVerb = isBaseVerbSlot(tokens[k - 1]);
+      const character = t.method && METHOD_CHARACTER[t.method];
+      if (character) this.characters.add(character);
       if (t.word) this.required.push({ alternatives: [[t.word]], maxIndex, afterBaseVerb });
+      else if (t.operator === 'and' && t.choices?.length) {
+        // (terrible && @hasComma): one term that is each of them, so each is required.
+        for (const [c, ...more] of t.choices) {
+          if (!c || more.length || !isRequired(c)) continue;
+          if (c.word) this.required.push({ alternatives: [[c.word]], maxIndex, afterBaseVerb });
+          const inner = c.method && METHOD_CHARACTER[c.method];
+          if (inner) this.characters.add(inner);
+        }
+      }
       else if (t.operator === 'or' && t.fastOr?.size)
         this.required.push({ alternatives: [...t.fastOr].map((w) => [w]), maxIndex, afterBaseVerb });
       else if (t.operator === 'or' && t.choices?.length) {
@@ -108,6 +126,7 @@ export class Prefilter {
 
   admits(words: WordIndex): boolean {
     if (words.shortest > this.maxLength) return false;
+    for (const c of this.characters) if (!words.text.includes(c)) return false;
     const { first } = words;
     for (const r of this.required) {
       if (!r.alternatives.some((a) => a.every((w) => (first.get(w) ?? NaN) <= r.maxIndex))) return false;

@@ -81,8 +81,9 @@ function topLevelTokens(pattern: string): string[] {
 /**
  * The words an English pattern cannot match without, read from its text without compiling it:
  * a plain word at the top level (the rarest one), else a top-level group every alternative of
- * which holds a plain word (one per alternative), else every word it holds. Never fewer words
- * than a sentence it matches must contain one of (a test checks every built-in pattern).
+ * which holds a plain word (one per alternative) or an (a && b) group with a plain part, else
+ * every word it holds. Never fewer words than a sentence it matches must contain one of (a test
+ * checks every built-in pattern).
  */
 export function englishTriggersOf(pattern: string): string[] {
   const tokens = topLevelTokens(pattern.toLowerCase().replace(/’/g, "'").replace(/^\^/, '')).map((t) => t.replace(/\$$/, ''));
@@ -93,6 +94,12 @@ export function englishTriggersOf(pattern: string): string[] {
   for (const t of tokens) {
     const group = /^\(([^()[\]]+)\)$/.exec(t);
     if (!group) continue;
+    if (!group[1]!.includes('|') && group[1]!.includes('&&')) {
+      // (terrible && @hasComma): one term that is each part, so a plain part is required.
+      const parts = group[1]!.split('&&').map((p) => p.trim()).filter((p) => PLAIN.test(p));
+      if (parts.length) return [...new Set(both(parts))];
+      continue;
+    }
     // Only alternatives made of plain words: operators (&&, !, ?) change what is required.
     const alternatives = group[1]!.split('|').map((alt) => alt.trim().split(/\s+/));
     if (alternatives.every((words) => words.every((w) => PLAIN.test(w)))) return [...new Set(alternatives.flatMap(both))];

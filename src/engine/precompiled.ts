@@ -1,6 +1,7 @@
 import type { MatchableEntry } from '../phrasebook/schema';
 import { type EntryInfo, type EntrySpecs, type PatternSpec, specOf } from './engine';
 import { compileEnglishPattern, packParsed, parseEnglishPattern, unpackParsed } from './english';
+import { type MatchToken, Prefilter } from './english-prefilter';
 import { englishTriggersOf } from './lazy-matcher';
 import { phraseTriggers } from './phrase';
 
@@ -13,15 +14,21 @@ import { phraseTriggers } from './phrase';
  */
 
 /** Bump when the shape below changes: an artefact of another version refuses to load. */
-export const PRECOMPILED_FORMAT = 3;
+export const PRECOMPILED_FORMAT = 4;
 
-/** One pattern: English as compromise's parse (plain data), Japanese as written; `t` its triggers (null: none). */
-export type PrecompiledPattern = { en: unknown; t: string[] | null } | { ja: string; t: string[] | null };
+/** One pattern: English as compromise's parse (plain data, packed), Japanese as written. */
+type PatternBody = unknown;
 
 export interface PrecompiledEntry {
   entry: EntryInfo;
-  patterns: PrecompiledPattern[];
-  exceptions?: PrecompiledPattern[];
+  /** The trigger words of each pattern, then of each exception (null: none). */
+  t: [(string[] | null)[], (string[] | null)[]];
+  /**
+   * The patterns and exceptions themselves, [patterns, exceptions], as JSON text: parsed when the
+   * entry's first pattern compiles. Most entries never do for a given text, and two thirds of
+   * the artefact is patterns: as text, JSON.parse skips over them at a third of the cost.
+   */
+  p: string;
 }
 
 export interface PrecompiledPhrasebook {
@@ -31,9 +38,17 @@ export interface PrecompiledPhrasebook {
   entries: PrecompiledEntry[];
 }
 
-function precompilePattern(entry: MatchableEntry, pattern: string): PrecompiledPattern {
-  if (entry.lang === 'en') return { en: packParsed(parseEnglishPattern(pattern)), t: englishTriggersOf(pattern) };
-  return { ja: pattern, t: phraseTriggers(pattern) ?? null };
+const bodyOf = (entry: MatchableEntry, pattern: string): PatternBody =>
+  entry.lang === 'en' ? packParsed(parseEnglishPattern(pattern)) : pattern;
+/**
+ * English: the words the compiled pattern itself is looked up by (its prefilter's rarest
+ * requirement), as an eager engine does; read from the pattern's text they are often every word
+ * it holds, "the" and "you" among them, and the pattern would be tried on most sentences.
+ */
+function triggersOf(entry: MatchableEntry, pattern: string): string[] | null {
+  if (entry.lang !== 'en') return phraseTriggers(pattern) ?? null;
+  const prefilter = new Prefilter(parseEnglishPattern(pattern) as unknown as MatchToken[]);
+  return prefilter.required.length ? prefilter.triggers : englishTriggersOf(pattern);
 }
 
 /** The artefact for built-in entries (already validated, and checked to compile). */
@@ -43,7 +58,8 @@ export function precompile(entries: readonly MatchableEntry[], hash: string): Pr
     hash,
     entries: entries.map((e) => {
       // Named one by one: an Entry passed in as a MatchableEntry still carries its examples.
-      const { id, lang, category, rewrites, equivalent, why, patterns, exceptions, perMessage, mixedWith, registers, byRegister } = e;
+      const { id, lang, category, rewrites, equivalent, why, patterns, perMessage, mixedWith, registers, byRegister } = e;
+      const exceptions = e.exceptions ?? [];
       // Each reader's rewrites, without the examples an Entry's variants carry.
       const variants = byRegister && Object.fromEntries(Object.entries(byRegister).map(([r, v]) => [r, { rewrites: v!.rewrites }]));
       return {
@@ -59,8 +75,8 @@ export function precompile(entries: readonly MatchableEntry[], hash: string): Pr
           ...(registers ? { registers } : {}),
           ...(variants ? { byRegister: variants } : {}),
         },
-        patterns: patterns.map((p) => precompilePattern(e, p)),
-        ...(exceptions?.length ? { exceptions: exceptions.map((p) => precompilePattern(e, p)) } : {}),
+        t: [patterns.map((p) => triggersOf(e, p)), exceptions.map((p) => triggersOf(e, p))],
+        p: JSON.stringify([patterns.map((p) => bodyOf(e, p)), exceptions.map((p) => bodyOf(e, p))]),
       };
     }),
   };
@@ -76,19 +92,20 @@ export class StaleArtefactError extends Error {
   }
 }
 
-function specOfPrecompiled(entry: EntryInfo, field: 'patterns' | 'exceptions', p: PrecompiledPattern): PatternSpec {
-  const triggers = p.t ?? undefined;
-  if ('en' in p) return { compile: () => compileEnglishPattern(unpackParsed(p.en as Parameters<typeof unpackParsed>[0])), triggers };
-  // Exactly what a source-built engine compiles, with the triggers it would work out.
-  return { compile: specOf(entry, field, false, p.ja).compile, triggers };
-}
-
 /** The artefact as the engine's input; throws StaleArtefactError for another format. */
 export function specsFromPrecompiled(book: PrecompiledPhrasebook): EntrySpecs[] {
   if (book?.format !== PRECOMPILED_FORMAT) throw new StaleArtefactError(book?.format);
-  return book.entries.map(({ entry, patterns, exceptions }) => ({
-    entry,
-    patterns: patterns.map((p) => specOfPrecompiled(entry, 'patterns', p)),
-    exceptions: (exceptions ?? []).map((p) => specOfPrecompiled(entry, 'exceptions', p)),
-  }));
+  return book.entries.map(({ entry, t, p }) => {
+    let bodies: [PatternBody[], PatternBody[]] | undefined;
+    const body = (field: 0 | 1, i: number) => (bodies ??= JSON.parse(p) as [PatternBody[], PatternBody[]])[field][i];
+    const spec = (field: 0 | 1, triggers: string[] | null, i: number): PatternSpec => ({
+      triggers: triggers ?? undefined,
+      compile: () =>
+        entry.lang === 'en'
+          ? compileEnglishPattern(unpackParsed(body(field, i) as Parameters<typeof unpackParsed>[0]))
+          : // Exactly what a source-built engine compiles.
+            specOf(entry, field ? 'exceptions' : 'patterns', false, body(field, i) as string).compile(),
+    });
+    return { entry, patterns: t[0].map((tr, i) => spec(0, tr, i)), exceptions: t[1].map((tr, i) => spec(1, tr, i)) };
+  });
 }

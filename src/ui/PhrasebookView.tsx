@@ -8,6 +8,23 @@ import { usedCategories } from './phrasebook';
 
 const optionId = (i: number) => `pb-option-${i}`;
 
+// A screenful of results at once, then the rest a slice at a time between tasks: rendering all
+// 1,400 entries in one go held the main thread, and with it the search box, for a long task.
+const FIRST_SLICE = 30;
+const SLICE = 150;
+
+/** How many of `results` to render now; grows by a slice per task until all are there. */
+function useRenderedCount(results: readonly unknown[], atLeast: number): number {
+  const [grown, setGrown] = useState({ results, count: FIRST_SLICE });
+  const count = grown.results === results ? grown.count : FIRST_SLICE;
+  useEffect(() => {
+    if (count >= results.length) return;
+    const next = setTimeout(() => setGrown({ results, count: count + SLICE }), 0);
+    return () => clearTimeout(next);
+  }, [results, count]);
+  return Math.max(count, atLeast);
+}
+
 /**
  * Search and browse: type to search, ↑↓ to move, Enter to open, Esc to go back. `loading`: the
  * built-in entries are on their way (the search box is usable at once); `broken`: why they are not.
@@ -25,6 +42,7 @@ export function PhrasebookView(props: { entries: BrowsableEntry[]; loading?: boo
   const search = useMemo(() => new PhrasebookSearch(props.entries), [props.entries]);
   const results = useMemo(() => search.search(query, { category, lang }), [search, query, category, lang]);
   const categories = useMemo(() => usedCategories(props.entries), [props.entries]);
+  const rendered = useRenderedCount(results, active + 1);
   const open = openId ? props.entries.find((e) => e.id === openId) : undefined;
   const { broken } = props;
 
@@ -128,7 +146,7 @@ export function PhrasebookView(props: { entries: BrowsableEntry[]; loading?: boo
       </p>
       {results.length || props.loading ? (
         <ul id="pb-results" ref={list} class="results" role="listbox" aria-label={t('resultsLabel')}>
-          {results.map((entry, i) => (
+          {results.slice(0, rendered).map((entry, i) => (
             <li
               key={entry.id}
               id={optionId(i)}

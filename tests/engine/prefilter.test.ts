@@ -37,6 +37,9 @@ describe('English prefilter', () => {
     ['^(ok|so)? #Person? #Imperative (it|us|this) .{0,40}', 'John, send us the file.', true],
     ['^(ok|so)? #Person? #Imperative (it|us|this) .{0,40}', 'Is it possible to send it?', false],
     ['^(ok|so)? #Person? #Imperative (it|us|this) .{0,40}', 'Does this compile?', false],
+    ['(you|u) #Copula (wrong && @hasComma) .{0,40}', 'You are wrong, read it again.', true],
+    ['(you|u) #Copula (wrong && @hasComma) .{0,40}', 'You are wrong.', false],
+    ['#Imperative it .*? @hasComma (please|now)', 'Send it over, please.', true],
   ])('%s on "%s" → %s, as compromise says', (pattern, text, expected) => {
     expect(compromiseFinds(pattern, text)).toBe(expected);
     expect(found(pattern, text)).toBe(expected);
@@ -84,6 +87,9 @@ describe('English prefilter skips', () => {
     ['^(so what|irrelevant)$', 'So what time is the call?', 'a sentence too long for a pattern anchored at both ends'],
     ['^(out of the question|no way)$', 'Good question.', 'an alternative with only some of its words'],
     ['^(ok|so)? #Person? #Imperative (it|us) .{0,40}', 'Is it possible?', 'a word after a finite auxiliary where a base verb must be'],
+    ['(this|the) #Copula #Adverb*? (terrible && @hasComma)', 'This is bad, I think.', 'a sentence without the word of an && group'],
+    ['(this|the) #Copula #Adverb*? (terrible && @hasComma)', 'This is terrible.', 'a sentence without the comma @hasComma needs'],
+    ['#Imperative it .*? @hasComma (please|now)', 'Send it over now.', 'a sentence without the comma @hasComma needs'],
   ])('%s on "%s": %s', (pattern, text) => {
     expect(admits(pattern, text)).toBe(false);
   });
