@@ -5,6 +5,7 @@ import { ask } from '../src/page/messaging';
 import { siteFor } from '../src/page/sites';
 import { createUiRoot } from '../src/page/ui-root';
 import { onStoredDataChanged } from '../src/settings/changes';
+import { latestOnly } from '../src/latest';
 
 const RUNNING = Symbol.for('kuuki.content');
 /** How often an open tab checks that its extension is still there (after an update it is not). */
@@ -41,7 +42,16 @@ export default defineContentScript({
       scope[RUNNING] = false;
     });
 
-    onStoredDataChanged(async () => assistant.update(await ask({ type: 'page-state', hostname: location.hostname })), signal);
+    // A save changes several stored items in turn: only the newest read of the state is applied,
+    // and the register a card switch has not saved yet stays the card's.
+    const readState = latestOnly(
+      async () => {
+        const token = assistant.stateToken();
+        return { state: await ask({ type: 'page-state', hostname: location.hostname }), token };
+      },
+      ({ state, token }) => assistant.update(state, token),
+    );
+    onStoredDataChanged(readState, signal);
     const onMessage = (message: unknown) => {
       const m = message as TabMessage;
       if (m.type === 'open-card') assistant.openNearest();

@@ -25,6 +25,8 @@ interface OpenCard {
   restore?: () => void;
   /** The reader was just switched: the next analysis re-offers the rewrites, or says the phrase is fine. */
   switching?: boolean;
+  /** The first analysis request made for the reader switched to (earlier answers are for the old one). */
+  switchedAt?: number;
   /** The phrase is fine for the reader now chosen. */
   fine?: boolean;
   /** What a screen reader is told (the reader switched). */
@@ -58,6 +60,11 @@ function saveCaret(field: Field): () => void {
 export class Assistant {
   private sessions = new Map<Field, FieldSession>();
   private card: OpenCard | null = null;
+  /** Analysis requests made, and which one each field's findings answer. */
+  private analyses = 0;
+  private readonly answered = new WeakMap<Field, number>();
+  /** The card's R presses, and how many of them the background has saved. */
+  private registerSwitches = { made: 0, saved: 0 };
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private t: (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -81,9 +88,18 @@ export class Assistant {
     this.start();
   }
 
-  /** Settings changed: language, equivalents, or the site toggled. */
-  update(state: PageState): void {
+  /**
+   * Which register switches a state read can be trusted about: one read while the card's own
+   * switch was still being saved may hold the register from before it.
+   */
+  stateToken(): number {
+    return this.registerSwitches.saved === this.registerSwitches.made ? this.registerSwitches.made : -1;
+  }
+
+  /** Settings changed: language, equivalents, the site toggled, or its register (`token` from stateToken when the read began). */
+  update(state: PageState, token = this.stateToken()): void {
     const wasEnabled = this.state.enabled;
+    if (token !== this.registerSwitches.made) state = { ...state, register: this.state.register };
     this.state = state;
     this.t = translator(state.uiLanguage);
     if (!state.enabled) {
@@ -112,8 +128,10 @@ export class Assistant {
         {
           ui: this.ui,
           exclude: this.site.excludeFromText,
-          analyze: async (text, field) => {
-            const answer = await ask({ type: 'analyze', text, field, register: this.state.register });
+          analyze: async (text, id) => {
+            const request = ++this.analyses;
+            const answer = await ask({ type: 'analyze', text, field: id, register: this.state.register });
+            if (!answer.superseded) this.answered.set(field, request);
             return answer.superseded ? null : answer.findings;
           },
           label: (n) => (n === 1 ? this.t('badgeLabelOne') : this.t('badgeLabel', { count: n })),
@@ -250,6 +268,8 @@ export class Assistant {
   private followFindings(session: FieldSession): void {
     const card = this.card;
     if (!card || card.session !== session) return;
+    // Findings from before a switch of reader say nothing about the new reader: wait for theirs.
+    if (card.switching && (this.answered.get(session.field) ?? 0) < card.switchedAt!) return;
     const same = session.findings.find((f) => f.start === card.finding.start && f.text === card.finding.text)
       ?? session.findings.find((f) => f.entryId === card.finding.entryId && f.text === card.finding.text);
     const anchor = same && session.marks.anchor(session.findings.indexOf(same));
@@ -276,8 +296,11 @@ export class Assistant {
   private switchRegister(card: OpenCard): void {
     const register = nextRegister(this.state.register);
     this.state = { ...this.state, register };
-    void ask({ type: 'set-register', hostname: location.hostname, register });
-    this.card = { ...card, switching: true, status: this.t('cardRegisterNow', { register: this.readerName() }) };
+    this.registerSwitches.made++;
+    void ask({ type: 'set-register', hostname: location.hostname, register })
+      .catch(() => undefined)
+      .finally(() => this.registerSwitches.saved++);
+    this.card = { ...card, switching: true, switchedAt: this.analyses + 1, status: this.t('cardRegisterNow', { register: this.readerName() }) };
     this.renderCard();
     const { session } = card;
     if (session) {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { type CustomRewritesState, readCustomRewrites, watchCustomRewrites } from '../settings/custom-rewrites';
 import { DEFAULT_SETTINGS, type NeverFlag, type Settings } from '../settings/schema';
 import { siteOfUrl } from '../settings/sites';
-import { latestOnly } from './latest';
+import { latestOnly } from '../latest';
 import type { QuarantinedValue } from '../settings/quarantine';
 import { listQuarantine, watchQuarantine } from '../settings/restore';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestOnly } from '../../src/ui/latest';
+import { latestOnly } from '../src/latest';
 
 /** A promise settled from outside, to finish loads in any order. */
 function deferred<T>() {
