@@ -218,8 +218,9 @@ export const en = {
 
   // Settings
   setSites: 'Sites',
-  setSitesHelp: 'Kuuki checks what you write on these sites. Turn it on for others from the switch at the top, on that site.',
+  setSitesHelp: 'Kuuki checks what you write on the sites ticked here. A work app asks your browser for that site when you tick it; turn Kuuki on for any other site from the switch at the top, on that site.',
   setSiteBuiltIn: 'built in',
+  setSiteSuggested: 'work app',
   setSiteRemove: 'Remove',
   setLangs: 'Languages to check',
   setEquivalents: 'Show the equivalent in the other language',
@@ -450,8 +451,9 @@ export const ja: Catalogue = {
   fieldUpdatedAt: '日時',
 
   setSites: 'サイト',
-  setSitesHelp: 'これらのサイトで文章をチェックします。ほかのサイトでは、そのサイトを開いて上部のスイッチからオンにできます。',
+  setSitesHelp: 'チェックを入れたサイトで文章をチェックします。業務アプリはチェックを入れるとブラウザーがそのサイトへのアクセス許可を求めます。ほかのサイトでは、そのサイトを開いて上部のスイッチからオンにできます。',
   setSiteBuiltIn: '標準',
+  setSiteSuggested: '業務アプリ',
   setSiteRemove: '削除',
   setLangs: 'チェックする言語',
   setEquivalents: 'もう一方の言語での言い方を表示する',

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDITORS, type EditorCase, frameOf, markBox, marked } from './editors';
-import { type Harness, card, launch, pause } from './harness';
+import { EDITORS, type EditorCase, frameOf, markBox, marked, OPTIONAL_SITES } from './editors';
+import { type Harness, card, enableSite, launch, pause } from './harness';
 import { analyze } from '../../src/engine';
 import { applyRewrite, previewText } from '../../src/engine/apply';
 
@@ -15,9 +15,17 @@ const AFTER_1 = applyRewrite(DRAFT, FINDING, 0);
 const AFTER_2 = applyRewrite(DRAFT, FINDING, 1);
 const SENTENCE_1 = previewText(DRAFT, FINDING, 0);
 
+// The same phrase between a bold name and a link (tests/e2e/fixtures/lib/formatted.ts).
+const FORMATTED = "Hi Ken. This method doesn't work. See the doc.";
+const [FORMATTED_FINDING] = analyze(FORMATTED);
+if (FORMATTED_FINDING?.text !== BLUNT) throw new Error(`"${FORMATTED}" no longer flags "${BLUNT}"`);
+const FORMATTED_AFTER = applyRewrite(FORMATTED, FORMATTED_FINDING, 0);
+const COMPOSED = 'それはできません';
+
 let h: Harness;
 beforeAll(async () => {
-  h = await launch();
+  h = await launch({ grantHosts: OPTIONAL_SITES });
+  for (const site of OPTIONAL_SITES) await enableSite(h, site);
 });
 afterAll(() => h?.close());
 
@@ -36,6 +44,31 @@ async function clickAt(page: Page, frame: Frame, c: EditorCase, point: { x: numb
 async function isMarked(frame: Frame, c: EditorCase, phrase = BLUNT): Promise<boolean> {
   const m = await marked(frame, c);
   return typeof m === 'number' ? m > 0 : m.includes(phrase);
+}
+
+/** What the user sees of the formatting: is "Ken" bold, is "the doc" a link, and is the rewrite neither. */
+function formattingOf(frame: Frame, c: EditorCase, rewrite: string) {
+  return frame.locator(c.field).evaluate((field, rewrite) => {
+    const bold = (el: Element | null) => !!el && Number(getComputedStyle(el).fontWeight) >= 600;
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) texts.push(walker.currentNode as Text);
+    const ken = texts.find((t) => t.data.includes('Ken'));
+    const link = field.querySelector('a[href="https://example.com/doc"]');
+    const words = rewrite.split(/\s+/).filter((w) => w.length > 3);
+    const inRewrite = texts.filter((t) => words.some((w) => t.data.includes(w)));
+    return {
+      kenBold: bold(ken?.parentElement ?? null) && ken!.data.trim() === 'Ken',
+      link: link?.textContent ?? null,
+      rewritePlain: inRewrite.length > 0 && inRewrite.every((t) => !bold(t.parentElement) && !t.parentElement!.closest('a')),
+    };
+  }, rewrite);
+}
+
+async function fresh(page: Page, c: EditorCase, query = ''): Promise<Frame> {
+  await page.goto('about:blank');
+  await page.goto(`${c.url}${query}`);
+  return frameOf(page, c);
 }
 
 describe.each(EDITORS)('$name', (c) => {
@@ -101,5 +134,44 @@ describe.each(EDITORS)('$name', (c) => {
     await page.keyboard.type('X');
     const end = FINDING.start + FINDING.rewrites[1]!.length;
     await expect.poll(() => c.model(frame)).toBe(`${AFTER_2.slice(0, end)}X${AFTER_2.slice(end)}`);
+  });
+
+  it.runIf(c.formatted)('keeps the bold word and the link around the phrase through Replace and Ctrl+Z', async () => {
+    frame = await fresh(page, c, '?formatted');
+    await expect.poll(() => c.model(frame)).toBe(FORMATTED);
+    await frame.locator(c.field).click({ position: { x: 4, y: 4 } });
+    await expect.poll(() => isMarked(frame, c), { timeout: 3000 }).toBe(true);
+    const point = await markBox(frame, c, BLUNT);
+    await clickAt(page, frame, c, point!);
+    await cardIn(frame).waitFor();
+    await pause(page);
+    await cardIn(frame).getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => c.model(frame)).toBe(FORMATTED_AFTER);
+    const rewrite = FORMATTED_FINDING!.rewrites[0]!;
+    expect(await formattingOf(frame, c, rewrite)).toEqual({ kenBold: true, link: 'the doc', rewritePlain: true });
+
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => c.model(frame)).toBe(FORMATTED);
+    expect(await formattingOf(frame, c, BLUNT)).toEqual({ kenBold: true, link: 'the doc', rewritePlain: true });
+  });
+
+  it('leaves an IME composition alone: no analysis, no card, the text as composed', async () => {
+    frame = await fresh(page, c);
+    await frame.locator(c.field).click({ position: { x: 8, y: 8 } });
+    await page.keyboard.type(`${DRAFT} `);
+    await expect.poll(() => isMarked(frame, c), { timeout: 3000 }).toBe(true);
+    const before = await marked(frame, c);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: COMPOSED, selectionStart: COMPOSED.length, selectionEnd: COMPOSED.length });
+    await page.waitForTimeout(600);
+    expect(await marked(frame, c)).toEqual(before);
+    // Kuuki's shortcut does nothing mid-composition.
+    await page.keyboard.press('Alt+Shift+K');
+    await page.waitForTimeout(300);
+    expect(await cardIn(frame).count()).toBe(0);
+    await cdp.send('Input.insertText', { text: `${COMPOSED}。` });
+    await expect.poll(() => c.model(frame)).toBe(`${DRAFT} ${COMPOSED}。`);
+    await cdp.detach();
   });
 });

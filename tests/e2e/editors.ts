@@ -17,10 +17,20 @@ export interface EditorCase {
   highlights: boolean;
   /** What the editor's own model holds, as plain text. */
   model(frame: Frame): Promise<string>;
+  /**
+   * The fixture starts from FORMATTED_HTML (tests/e2e/fixtures/lib/formatted.ts) when its address
+   * has `?formatted`: a bold name and a link in the paragraph of the phrase, which must survive.
+   */
+  formatted?: boolean;
+  /** A site Kuuki is off on until the user turns it on: the test turns it on first, in the popup. */
+  site?: string;
 }
 
 const SLACK = 'https://app.slack.com/kuuki-test/';
 const GMAIL = 'https://mail.google.com/kuuki-test/';
+const OUTLOOK = 'https://outlook.office.com/kuuki-test/';
+const TEAMS = 'https://teams.microsoft.com/kuuki-test/';
+const CHATWORK = 'https://www.chatwork.com/kuuki-test/';
 
 export const EDITORS: EditorCase[] = [
   {
@@ -28,6 +38,7 @@ export const EDITORS: EditorCase[] = [
     url: `${SLACK}quill.html`,
     field: '.ql-editor',
     highlights: true,
+    formatted: true,
     model: (f) => f.evaluate(() => (window as unknown as { quill: { getText(): string } }).quill.getText().replace(/\n$/, '')),
   },
   {
@@ -35,6 +46,7 @@ export const EDITORS: EditorCase[] = [
     url: `${SLACK}prosemirror.html`,
     field: '.ProseMirror',
     highlights: true,
+    formatted: true,
     model: (f) =>
       f.evaluate(() => (window as unknown as { view: { state: { doc: { textContent: string } } } }).view.state.doc.textContent),
   },
@@ -74,14 +86,88 @@ export const EDITORS: EditorCase[] = [
     highlights: false,
     model: (f) => f.evaluate(() => (document.querySelector('#draft') as HTMLTextAreaElement).value),
   },
+  {
+    name: 'RoosterJS (Outlook on the web)',
+    url: `${OUTLOOK}roosterjs.html`,
+    site: 'outlook.office.com',
+    field: '#editor',
+    highlights: true,
+    formatted: true,
+    model: (f) => f.evaluate(() => (window as unknown as { roosterText(): string }).roosterText()),
+  },
+  {
+    name: 'CKEditor 5 (Teams, company tools)',
+    url: `${TEAMS}ckeditor5.html`,
+    site: 'teams.microsoft.com',
+    field: '.ck-editor__editable',
+    highlights: true,
+    formatted: true,
+    model: (f) => f.evaluate(() => (window as unknown as { ckText(): string }).ckText()),
+  },
+  {
+    name: 'Slate with slate-react (Discord-shaped)',
+    url: `${SLACK}slate.html`,
+    field: '[data-slate-editor]',
+    highlights: true,
+    formatted: true,
+    model: (f) => f.evaluate(() => (window as unknown as { slateText(): string }).slateText()),
+  },
+  {
+    name: 'Draft.js',
+    url: `${SLACK}draft.html`,
+    field: '.public-DraftEditor-content',
+    highlights: true,
+    formatted: true,
+    model: (f) => f.evaluate(() => (window as unknown as { draftText(): string }).draftText()),
+  },
+  {
+    name: 'TinyMCE (in its iframe)',
+    url: `${SLACK}tinymce.html`,
+    frame: 'iframe.tox-edit-area__iframe',
+    field: 'body#tinymce',
+    highlights: true,
+    formatted: true,
+    model: (f) => f.evaluate(() => (window.parent as unknown as { tinyText(): string }).tinyText()),
+  },
+  {
+    name: 'TipTap',
+    url: `${SLACK}tiptap.html`,
+    field: '.tiptap',
+    highlights: true,
+    formatted: true,
+    model: (f) => f.evaluate(() => (window as unknown as { tiptapText(): string }).tiptapText()),
+  },
+  {
+    name: 'Notion-like page (one contenteditable per block)',
+    url: `${SLACK}notion.html`,
+    field: '.block[data-block-id="b1"]',
+    highlights: true,
+    formatted: true,
+    model: (f) => f.evaluate(() => (window as unknown as { notionText(): string }).notionText()),
+  },
+  {
+    name: 'Chatwork-shaped textarea (Enter sends)',
+    url: `${CHATWORK}chatwork.html`,
+    site: 'www.chatwork.com',
+    field: '#_chatText',
+    highlights: false,
+    model: (f) => f.evaluate(() => (document.querySelector('#_chatText') as HTMLTextAreaElement).value),
+  },
 ];
 
+/** The frame that holds the field, once the editor has made the field. */
+/** The optional sites the editors are served at. */
+export const OPTIONAL_SITES = [...new Set(EDITORS.flatMap((c) => (c.site ? [c.site] : [])))];
+
 export async function frameOf(page: Page, c: EditorCase): Promise<Frame> {
-  if (!c.frame) return page.mainFrame();
-  const handle = await page.waitForSelector(c.frame);
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('no frame');
-  await frame.waitForLoadState();
+  let frame = page.mainFrame();
+  if (c.frame) {
+    const found = await (await page.waitForSelector(c.frame)).contentFrame();
+    if (!found) throw new Error('no frame');
+    frame = found;
+    await frame.waitForLoadState();
+  }
+  await frame.locator(c.field).waitFor();
   return frame;
 }
 
