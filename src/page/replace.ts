@@ -1,3 +1,4 @@
+import { editorNoteFor } from './editors';
 import { type Field, isValueField } from './fields';
 import { readField, type TextModel } from './text-model';
 
@@ -30,10 +31,14 @@ export function selectRange(field: Field, model: TextModel, start: number, end: 
     return true;
   }
   const range = model.toRange(start, end);
-  const selection = field.ownerDocument.getSelection();
+  const doc = field.ownerDocument;
+  const selection = doc.getSelection();
   if (!range || !selection) return false;
   selection.removeAllRanges();
   selection.addRange(range);
+  // The browser tells the page later; editors that map native input through the selection they
+  // last saw (Draft.js) must see this one before the insert, or the caret lands off the rewrite.
+  doc.dispatchEvent(new Event('selectionchange'));
   return true;
 }
 
@@ -79,27 +84,6 @@ function pasteInto(field: HTMLElement, replacement: string): boolean {
   return !field.dispatchEvent(new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
 }
 
-/**
- * Editors that re-render from their model after a native insert (Draft.js) can put the caret
- * back where their model last saw it; once they have rendered, the caret goes after the rewrite,
- * unless the user has typed since.
- */
-function keepCaretAfter(field: Field, exclude: string | undefined, after: string, offset: number): void {
-  if (isValueField(field)) return;
-  const view = field.ownerDocument.defaultView ?? window;
-  view.requestAnimationFrame(() => {
-    const model = readField(field, exclude);
-    const active = field.ownerDocument.activeElement;
-    if (model.text !== after || !active || !(active === field || field.contains(active) || active.contains(field))) return;
-    if (caretOffset(field, model) === offset) return;
-    const range = model.toRange(offset, offset);
-    const selection = field.ownerDocument.getSelection();
-    if (!range || !selection) return;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  });
-}
-
 export function replaceText(
   field: Field,
   start: number,
@@ -111,7 +95,6 @@ export function replaceText(
   const { exclude } = options;
   const model = readField(field, exclude);
   if (model.text.slice(start, end) !== expected) return 'stale';
-  const after = model.text.slice(0, start) + replacement + model.text.slice(end);
   field.focus({ preventScroll: true });
   if (!selectRange(field, model, start, end)) return 'refused';
   if (!isValueField(field)) {
@@ -121,9 +104,12 @@ export function replaceText(
     if (!selectRange(field, model, start, end)) return 'refused';
   }
   // The typing path: editors that watch the DOM (ProseMirror, Draft.js, plain fields) follow it.
-  const inserted = field.ownerDocument.execCommand('insertText', false, replacement);
-  const now = readField(field, exclude).text;
-  if (now === model.text) return 'refused';
-  if (inserted && now === after) keepCaretAfter(field, exclude, after, start + replacement.length);
-  return 'replaced'; // or the editor normalised it its own way
+  field.ownerDocument.execCommand('insertText', false, replacement);
+  // Unchanged: nothing took it. Changed, maybe not exactly so: the editor normalised it its own way.
+  if (readField(field, exclude).text === model.text) return 'refused';
+  if (editorNoteFor(field)?.announceReplacement) {
+    const view = field.ownerDocument.defaultView ?? window;
+    field.dispatchEvent(new view.InputEvent('input', { inputType: 'insertReplacementText', data: replacement, bubbles: true, composed: true }));
+  }
+  return 'replaced';
 }
