@@ -62,6 +62,7 @@ export const EDITORS: EditorCase[] = [
     url: `${GMAIL}gmail.html`,
     field: '[aria-label="Message Body"]',
     highlights: true,
+    formatted: true,
     model: (f) => f.evaluate(() => (document.querySelector('[aria-label="Message Body"] > div') as HTMLElement).innerText.trim()),
   },
   {
