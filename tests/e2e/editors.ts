@@ -55,6 +55,7 @@ export const EDITORS: EditorCase[] = [
     url: `${SLACK}lexical.html`,
     field: '#editor',
     highlights: true,
+    formatted: true,
     model: (f) => f.evaluate(() => (window as unknown as { lexicalText(): string }).lexicalText()),
   },
   {
@@ -77,6 +78,7 @@ export const EDITORS: EditorCase[] = [
     url: `${SLACK}shadow.html`,
     field: '#inner',
     highlights: false,
+    formatted: true,
     model: (f) => f.evaluate(() => (document.querySelector('x-composer')!.shadowRoot!.querySelector('#inner') as HTMLElement).innerText.trim()),
   },
   {
