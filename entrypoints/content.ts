@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { TabMessage } from '../src/messages';
 import { Assistant } from '../src/page/assistant';
 import { ask } from '../src/page/messaging';
-import { siteFor } from '../src/page/sites';
+import { frameHostname, siteFor } from '../src/page/sites';
 import { createUiRoot } from '../src/page/ui-root';
 import { onStoredDataChanged } from '../src/settings/changes';
 import { latestOnly } from '../src/latest';
@@ -15,6 +15,10 @@ export default defineContentScript({
   // Default sites; others are registered by the background when the user enables them.
   matches: ['https://mail.google.com/*', 'https://app.slack.com/*'],
   allFrames: true,
+  // Editors such as TinyMCE put their editable body in a same-origin iframe with no address of its
+  // own (srcdoc in Chromium, about:blank in Firefox); the script must run there too.
+  matchAboutBlank: true,
+  matchOriginAsFallback: { chrome: true },
   runAt: 'document_idle',
   // WXT's "script started" postMessage tells every page the extension's id; the custom event is enough.
   noScriptStartedPostMessage: true,
@@ -35,8 +39,9 @@ export default defineContentScript({
     ctx.signal.addEventListener('abort', endIfOrphaned);
     const watch = setInterval(endIfOrphaned, ORPHAN_CHECK_MS);
     signal.addEventListener('abort', () => clearInterval(watch));
-    const state = await ask({ type: 'page-state', hostname: location.hostname });
-    const assistant = new Assistant(createUiRoot(signal), state, siteFor(location.hostname), signal);
+    const hostname = frameHostname(location, self.origin);
+    const state = await ask({ type: 'page-state', hostname });
+    const assistant = new Assistant(createUiRoot(signal), state, siteFor(hostname), signal);
     signal.addEventListener('abort', () => {
       assistant.dispose();
       scope[RUNNING] = false;
@@ -47,7 +52,7 @@ export default defineContentScript({
     const readState = latestOnly(
       async () => {
         const token = assistant.stateToken();
-        return { state: await ask({ type: 'page-state', hostname: location.hostname }), token };
+        return { state: await ask({ type: 'page-state', hostname }), token };
       },
       ({ state, token }) => assistant.update(state, token),
     );

@@ -17,6 +17,15 @@ export async function syncSiteScripts(settings: Settings): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!matches.length) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    {
+      id: SCRIPT_ID,
+      matches,
+      js: [CONTENT_SCRIPT_FILE],
+      allFrames: true,
+      // Also into the srcdoc / about:blank frames of those sites (TinyMCE's editable body), as the manifest's script.
+      ...(import.meta.env.FIREFOX ? {} : { matchOriginAsFallback: true }),
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
   ]);
 }

@@ -228,10 +228,11 @@ export const en = {
 
   // Settings
   setSites: 'Sites',
-  setSitesHelp: 'Kuuki checks what you write on these sites. Turn it on for others from the switch at the top, on that site.',
+  setSitesHelp: 'Kuuki checks what you write on the sites ticked here. A work app asks your browser for that site when you tick it; turn Kuuki on for any other site from the switch at the top, on that site.',
   setSiteBuiltIn: 'built in',
   setRegister: 'I’m writing to',
   setRegisterHelp: 'Rewrites follow who you write to: plain-polite for a teammate, keigo for a manager or a client. The card switches it too (R).',
+  setSiteSuggested: 'work app',
   setSiteRemove: 'Remove',
   setLangs: 'Languages to check',
   setEquivalents: 'Show the equivalent in the other language',
@@ -472,10 +473,11 @@ export const ja: Catalogue = {
   fieldUpdatedAt: '日時',
 
   setSites: 'サイト',
-  setSitesHelp: 'これらのサイトで文章をチェックします。ほかのサイトでは、そのサイトを開いて上部のスイッチからオンにできます。',
+  setSitesHelp: 'チェックを入れたサイトで文章をチェックします。業務アプリはチェックを入れるとブラウザーがそのサイトへのアクセス許可を求めます。ほかのサイトでは、そのサイトを開いて上部のスイッチからオンにできます。',
   setSiteBuiltIn: '標準',
   setRegister: '書く相手',
   setRegisterHelp: '言い換えは相手に合わせます。同僚にはです・ます、上司や取引先には敬語。カードでも切り替えられます（R）。',
+  setSiteSuggested: '業務アプリ',
   setSiteRemove: '削除',
   setLangs: 'チェックする言語',
   setEquivalents: 'もう一方の言語での言い方を表示する',

@@ -379,7 +379,10 @@ export class Assistant {
 
   private replace(session: FieldSession, finding: Finding, rewrite: string): void {
     this.closeCard(false);
-    const result = replaceText(session.field, finding.start, finding.end, finding.text, rewrite, this.site.excludeFromText);
+    const result = replaceText(session.field, finding.start, finding.end, finding.text, rewrite, {
+      exclude: this.site.excludeFromText,
+      via: this.site.replaceVia,
+    });
     if (result !== 'replaced') session.schedule(0);
     else void session.analyze();
   }

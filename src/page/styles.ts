@@ -9,6 +9,7 @@ export const SHADOW_CSS = `
   font: 600 11px/18px system-ui, sans-serif; text-align: center; opacity: 0.9; }
 .badge:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .card { position: fixed; pointer-events: auto; box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px);
+  max-height: calc(100vh - 16px); overflow-y: auto; /* a short frame (TinyMCE's) scrolls the card, never cuts it off */
   padding: 10px 12px; border-radius: 10px; border: 1px solid #d6d3d1; background: #fffdf8; color: #1c1917;
   box-shadow: 0 8px 24px rgba(0, 0, 0, 0.18); font: 13px/1.45 system-ui, -apple-system, "Segoe UI",
   "Hiragino Sans", "Noto Sans JP", sans-serif; z-index: 2147483647; }

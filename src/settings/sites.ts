@@ -3,6 +3,12 @@ import type { Settings } from './schema';
 /** Sites where Kuuki is on until the user turns it off. */
 export const DEFAULT_SITES = ['mail.google.com', 'app.slack.com'] as const;
 
+/**
+ * Work apps Kuuki is ready for (site notes in src/page/sites/) but that stay off until the user
+ * turns them on: listed in Settings so that is one click, asking for that one origin.
+ */
+export const SUGGESTED_SITES = ['outlook.office.com', 'outlook.live.com', 'teams.microsoft.com', 'www.chatwork.com'] as const;
+
 export function isDefaultSite(hostname: string): boolean {
   return (DEFAULT_SITES as readonly string[]).includes(hostname);
 }
@@ -61,15 +67,19 @@ export function siteOfUrl(url: string | undefined): string | null {
 export interface ListedSite {
   hostname: string;
   isDefault: boolean;
+  /** One of SUGGESTED_SITES: listed with a switch even while off. */
+  suggested?: true;
   enabled: boolean;
 }
 
-/** The built-in sites and those the user turned on, for the settings list. */
+/** The built-in sites, the suggested work apps, and the others the user turned on, for the settings list. */
 export function listSites(settings: Settings): ListedSite[] {
+  const suggested = SUGGESTED_SITES as readonly string[];
   return [
     ...DEFAULT_SITES.map((hostname) => ({ hostname, isDefault: true, enabled: isSiteEnabled(settings, hostname) })),
+    ...suggested.map((hostname) => ({ hostname, isDefault: false, suggested: true as const, enabled: isSiteEnabled(settings, hostname) })),
     ...settings.enabledSites
-      .filter((h) => !isDefaultSite(h))
+      .filter((h) => !isDefaultSite(h) && !suggested.includes(h))
       .map((hostname) => ({ hostname, isDefault: false, enabled: true })),
   ];
 }

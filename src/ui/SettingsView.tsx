@@ -106,17 +106,23 @@ export function SettingsView(props: {
         <ul class="sites">
           {listSites(settings).map((site) => (
             <li key={site.hostname}>
-              {site.isDefault ? (
+              {site.isDefault || site.suggested ? (
                 <label>
+                  {/* Straight from the click: a suggested site asks for its origin first. */}
                   <input
                     type="checkbox"
                     checked={site.enabled}
-                    onChange={(e) => void setSiteEnabled(settings, site.hostname, e.currentTarget.checked)}
+                    onChange={async (e) => {
+                      const box = e.currentTarget;
+                      if ((await setSiteEnabled(settings, site.hostname, box.checked)) !== 'denied') return;
+                      box.checked = site.enabled;
+                      announce({ text: <Trans k="sitePermissionDenied" />, tone: 'warning' });
+                    }}
                   />
                   <span id={`site-${site.hostname}`} translate={false}>
                     {site.hostname}
                   </span>
-                  <span class="tag">{t('setSiteBuiltIn')}</span>
+                  <span class="tag">{t(site.isDefault ? 'setSiteBuiltIn' : 'setSiteSuggested')}</span>
                 </label>
               ) : (
                 <>

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { type BrowserContext, type Frame, type Page, type Worker, chromium } from 'playwright-core';
@@ -38,9 +38,24 @@ function fixtureFile(pathname: string): string | null {
   return extname(name) === '.js' ? join(FIXTURES_BUILD, name) : join(FIXTURES_DIR, name);
 }
 
-export async function launch(options: { extension?: boolean } = {}): Promise<Harness> {
+/**
+ * A copy of the built extension whose manifest grants these optional sites at install, as if the
+ * user had accepted Chrome's permission prompt (which no test can click). Everything after the
+ * prompt — the popup's switch, the registered content script, the site notes — is the real code.
+ */
+function withGrantedHosts(hostnames: string[], into: string): string {
+  const dir = join(into, 'extension');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hostnames.map((h) => `*://${h}/*`)];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+export async function launch(options: { extension?: boolean; grantHosts?: string[] } = {}): Promise<Harness> {
   const profile = mkdtempSync(join(tmpdir(), 'kuuki-profile-'));
   const withExtension = options.extension !== false;
+  const extensionDir = options.grantHosts?.length ? withGrantedHosts(options.grantHosts, profile) : EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -54,7 +69,7 @@ export async function launch(options: { extension?: boolean } = {}): Promise<Har
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
   const requests: string[] = [];
@@ -90,6 +105,31 @@ export async function launch(options: { extension?: boolean } = {}): Promise<Har
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until `check` holds (usable outside a test, in beforeAll). */
+async function until(what: string, check: () => Promise<boolean>, timeout = 5000): Promise<void> {
+  for (const deadline = Date.now() + timeout; !(await check()); await new Promise((r) => setTimeout(r, 100)))
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Turns Kuuki on for a suggested work app with one click in the popup's Settings list, as a user
+ * does; then the background registers the content script for it.
+ */
+export async function enableSite(h: Harness, hostname: string): Promise<void> {
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  await popup.getByRole('tab', { name: 'Settings' }).click();
+  const box = popup.getByRole('checkbox', { name: hostname });
+  await box.click();
+  await until(`${hostname} ticked`, () => box.isChecked());
+  await until(`the content script registered for ${hostname}`, async () =>
+    (await h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []))).includes(
+      `*://${hostname}/*`,
+    ),
+  );
+  await popup.close();
 }
 
 /** Highlighted texts of the CSS Custom Highlight registered by Kuuki, as the page's main world sees them. */

@@ -160,6 +160,11 @@ export function resolveSteps(roots: ShadowRoot[], arg: { steps: Step[]; action: 
     el?.click();
     return null;
   }
+  if (arg.action === 'scrollIntoView') {
+    // Where a person would scroll the card to reach the element (a card taller than its frame scrolls).
+    el?.scrollIntoView({ block: 'nearest' });
+    return null;
+  }
   if (arg.action === 'keydown') {
     el?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
     return null;
@@ -242,6 +247,7 @@ export class KuukiLocator {
   /** A person's click: real mouse input at the element's centre (isTrusted true). */
   async click(): Promise<void> {
     await this.waitFor();
+    await this.target.run(resolveSteps.toString(), { steps: this.steps, action: 'scrollIntoView' });
     const box = (await this.boundingBox())!;
     await this.target.click(box.x + box.width / 2, box.y + box.height / 2);
   }

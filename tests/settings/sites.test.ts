@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/settings/schema';
-import { isSiteEnabled, listSites, siteOfUrl, toggleSite } from '../../src/settings/sites';
+import { isSiteEnabled, listSites, siteOfUrl, SUGGESTED_SITES, toggleSite } from '../../src/settings/sites';
 
 describe('site switch', () => {
   it('turns a default site off and on through disabledSites, no permission involved', () => {
@@ -21,13 +21,25 @@ describe('site switch', () => {
     });
   });
 
-  it('lists the built-in sites and the ones turned on', () => {
-    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['mail.google.com'], enabledSites: ['notion.so'] };
+  it('lists the built-in sites, the suggested work apps (off until turned on) and the ones turned on', () => {
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['mail.google.com'], enabledSites: ['notion.so', 'teams.microsoft.com'] };
     expect(listSites(settings)).toEqual([
       { hostname: 'mail.google.com', isDefault: true, enabled: false },
       { hostname: 'app.slack.com', isDefault: true, enabled: true },
+      { hostname: 'outlook.office.com', isDefault: false, suggested: true, enabled: false },
+      { hostname: 'outlook.live.com', isDefault: false, suggested: true, enabled: false },
+      { hostname: 'teams.microsoft.com', isDefault: false, suggested: true, enabled: true },
+      { hostname: 'www.chatwork.com', isDefault: false, suggested: true, enabled: false },
       { hostname: 'notion.so', isDefault: false, enabled: true },
     ]);
+  });
+
+  it('turns a suggested work app on by asking for that one origin', () => {
+    for (const hostname of SUGGESTED_SITES) {
+      const on = toggleSite(DEFAULT_SETTINGS, hostname, true);
+      expect(on.request).toBe(`*://${hostname}/*`);
+      expect(isSiteEnabled({ ...DEFAULT_SETTINGS, ...on.change }, hostname)).toBe(true);
+    }
   });
 
   it('knows which pages have a site', () => {

@@ -3,4 +3,6 @@ export interface Site {
   hostnames: readonly string[];
   /** Parts of a field that are not the user's own new text (quoted replies, mentions). */
   excludeFromText?: string;
+  /** How replacement reaches an editor that keeps no undo step for native input (src/page/replace.ts). */
+  replaceVia?: 'paste';
 }
