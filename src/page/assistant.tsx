@@ -8,6 +8,7 @@ import { type Field, deepActiveElement, fieldFor, findFields, isValueField } fro
 import { ask } from './messaging';
 import { caretOffset, replaceText } from './replace';
 import { FieldSession } from './session';
+import { frameHostname } from './sites';
 import type { Site } from './sites/site';
 import { readField } from './text-model';
 import { type UiRoot, looksDark } from './ui-root';
@@ -297,7 +298,8 @@ export class Assistant {
     const register = nextRegister(this.state.register);
     this.state = { ...this.state, register };
     this.registerSwitches.made++;
-    void ask({ type: 'set-register', hostname: location.hostname, register })
+    // A srcdoc editor frame (TinyMCE) has no hostname of its own: it is its creator's site.
+    void ask({ type: 'set-register', hostname: frameHostname(location, self.origin), register })
       .catch(() => undefined)
       .finally(() => this.registerSwitches.saved++);
     this.card = { ...card, switching: true, switchedAt: this.analyses + 1, status: this.t('cardRegisterNow', { register: this.readerName() }) };
