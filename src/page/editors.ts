@@ -12,12 +12,20 @@ export interface EditorNote {
    * (`insertReplacementText`): the editor's undo manager takes that, not typing, as its own step.
    */
   announceReplacement?: true;
+  /**
+   * Skip the spell-checker's `beforeinput` and go straight to the typing path: the editor
+   * cancels that event without always applying it.
+   */
+  typingOnly?: true;
 }
 
 const NOTES: readonly EditorNote[] = [
   // TinyMCE's body (in its iframe) counts execCommand's insertText as more typing, merged into the
   // typing undo level; a spell-checker replacement it records as a step of its own.
   { name: 'TinyMCE', matches: (f) => f.classList.contains('mce-content-body'), announceReplacement: true },
+  // Lexical takes insertReplacementText in Chromium, but in Firefox it cancels it and leaves its
+  // model as it was; it follows execCommand's insertText, with its own undo, in both.
+  { name: 'Lexical', matches: (f) => f.getAttribute('data-lexical-editor') === 'true', typingOnly: true },
 ];
 
 export function editorNoteFor(field: Field): EditorNote | undefined {

@@ -54,7 +54,7 @@ export function caretOffset(field: Field, model: TextModel): number | null {
 
 /**
  * The spell-checker's path: `beforeinput` with `insertReplacementText`, the text and the target
- * range. Editors with their own model (Slate, CKEditor 5, Lexical, Quill) handle it and cancel
+ * range. Editors with their own model (Slate, CKEditor 5, Quill) handle it and cancel
  * it; for the rest nothing happens and it is not cancelled.
  */
 function offerReplacement(field: HTMLElement, model: TextModel, start: number, end: number, replacement: string): boolean {
@@ -97,7 +97,7 @@ export function replaceText(
   if (model.text.slice(start, end) !== expected) return 'stale';
   field.focus({ preventScroll: true });
   if (!selectRange(field, model, start, end)) return 'refused';
-  if (!isValueField(field)) {
+  if (!isValueField(field) && !editorNoteFor(field)?.typingOnly) {
     if (offerReplacement(field, model, start, end, replacement)) return 'replaced';
     if (options.via === 'paste' && pasteInto(field, replacement)) return 'replaced';
     // The editor may have moved the selection while looking at the event.
